@@ -1,0 +1,16 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: 'https://techtroopers.com',
+  trailingSlash: 'always',
+  // Test and benchmark builds write elsewhere so they never clobber `dist/`.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  // The policies are published verbatim: no smart quotes or dashes may change a character.
+  integrations: [mdx({ smartypants: false }), sitemap()],
+  vite: { plugins: [tailwindcss()] },
+  server: { port: 4321, host: 'localhost' },
+});

@@ -1,0 +1,20 @@
+import type { PolicyId } from './policyCatalog';
+
+/** URL of the version of a policy in force. */
+export const policyPath = (policy: PolicyId): string => `/${policy}/`;
+
+/** URL of a policy's dated history. */
+export const historyPath = (policy: PolicyId): string => `/${policy}/versioner/`;
+
+/** Permanent URL of one version. */
+export const versionPath = (policy: PolicyId, effective: string): string =>
+  `/${policy}/versioner/${effective}/`;
+
+/** URL of what changed in a version compared with the one before it. */
+export const changesPath = (policy: PolicyId, effective: string): string =>
+  `/${policy}/versioner/${effective}/andringar/`;
+
+/** The site-wide changelog and its feed. */
+export const changelogPath = '/andringar/';
+export const feedPath = '/andringar.xml';
+export const contactPath = '/kontakt/';

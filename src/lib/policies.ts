@@ -1,0 +1,91 @@
+/**
+ * The one module that reads the policy collection. Everything it decides is
+ * delegated to the pure functions in `versions.ts`; pages only render.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolveToday } from './dates';
+import { POLICY_IDS, type PolicyId } from './policyCatalog';
+import type { PolicyVersionData } from './schema';
+import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions';
+
+export type PolicyEntry = CollectionEntry<'policies'>;
+
+/** A version as pages use it: its frontmatter, its file and its entry for `render()`. */
+export interface PolicyVersion extends PolicyVersionData {
+  source: string;
+  entry: PolicyEntry;
+}
+
+export type PolicyTimeline = Timeline<PolicyVersion>;
+export type PolicyTimelineItem = TimelineItem<PolicyVersion>;
+
+/** The day this build is made for (see `resolveToday`). */
+export const today: string = resolveToday();
+
+/** Drafts are previewed in `astro dev` and never published. */
+const includeDrafts: boolean = import.meta.env.DEV;
+
+let cached: Promise<Record<PolicyId, PolicyTimeline>> | undefined;
+
+async function loadTimelines(): Promise<Record<PolicyId, PolicyTimeline>> {
+  const entries = await getCollection('policies');
+  const versions = publishedVersions(
+    entries.map((entry): PolicyVersion => ({
+      ...entry.data,
+      source: entry.filePath ?? entry.id,
+      entry,
+    })),
+    includeDrafts,
+  );
+  return Object.fromEntries(
+    POLICY_IDS.map((policy) => [policy, buildTimeline(policy, versions, today)]),
+  ) as Record<PolicyId, PolicyTimeline>;
+}
+
+/** Every policy's timeline. Cached for a build; read afresh in dev so edits show. */
+export function getTimelines(): Promise<Record<PolicyId, PolicyTimeline>> {
+  if (includeDrafts) return loadTimelines();
+  cached ??= loadTimelines();
+  return cached;
+}
+
+export async function getTimeline(policy: PolicyId): Promise<PolicyTimeline> {
+  return (await getTimelines())[policy];
+}
+
+/** Every published version of both policies, newest first (ties: privacy policy first). */
+export async function getChangelog(): Promise<PolicyTimelineItem[]> {
+  const timelines = await getTimelines();
+  return POLICY_IDS.flatMap((policy) => timelines[policy].items).sort((a, b) =>
+    a.version.effective === b.version.effective
+      ? POLICY_IDS.indexOf(a.version.policy) - POLICY_IDS.indexOf(b.version.policy)
+      : a.version.effective < b.version.effective
+        ? 1
+        : -1,
+  );
+}
+
+/** Static paths for one page per version, with the item (and its timeline) as props. */
+export async function getVersionPaths() {
+  const timelines = await getTimelines();
+  return POLICY_IDS.flatMap((policy) =>
+    timelines[policy].items.map((item) => ({
+      params: { policy, date: item.version.effective },
+      props: { item, timeline: timelines[policy] },
+    })),
+  );
+}
+
+/** Static paths for the changes page of every version that has a predecessor. */
+export async function getChangesPaths() {
+  return (await getVersionPaths()).filter(({ props }) => props.item.previous !== undefined);
+}
+
+/** Static paths for the per-policy pages (current version, history). */
+export async function getPolicyPaths() {
+  const timelines = await getTimelines();
+  return POLICY_IDS.map((policy) => ({
+    params: { policy },
+    props: { timeline: timelines[policy] },
+  }));
+}
