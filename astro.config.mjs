@@ -9,6 +9,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Test and benchmark builds write elsewhere so they never clobber `dist/`.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // The policies are published verbatim: no smart quotes or dashes may change a character.
   integrations: [mdx({ smartypants: false }), sitemap()],
   vite: { plugins: [tailwindcss()] },

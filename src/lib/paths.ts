@@ -1,4 +1,4 @@
-import type { PolicyId } from './policyCatalog';
+import type { PolicyId } from './policyCatalog.ts';
 
 /** URL of the version of a policy in force. */
 export const policyPath = (policy: PolicyId): string => `/${policy}/`;

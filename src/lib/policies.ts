@@ -3,10 +3,10 @@
  * delegated to the pure functions in `versions.ts`; pages only render.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { resolveToday } from './dates';
-import { POLICY_IDS, type PolicyId } from './policyCatalog';
-import type { PolicyVersionData } from './schema';
-import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions';
+import { resolveToday } from './dates.ts';
+import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
+import type { PolicyVersionData } from './schema.ts';
+import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { isIsoDate } from './dates';
-import { POLICY_IDS } from './policyCatalog';
+import { isIsoDate } from './dates.ts';
+import { POLICY_IDS } from './policyCatalog.ts';
 
 /** What `npm run policy:new` writes until the editor writes a real summary. */
 export const SUMMARY_PLACEHOLDER = 'TODO: write one line saying what changed in this version';

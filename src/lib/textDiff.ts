@@ -67,6 +67,43 @@ export function toTextBlocks(mdxBody: string): TextBlock[] {
   return blocks.filter((block) => block.text !== '');
 }
 
+/** Unchanged text this short between two edits is read as part of the edit. */
+const isGlue = (segment: Segment): boolean =>
+  segment.kind === 'same' && /^[\s\p{P}]{0,3}$/u.test(segment.text) && segment.text.trim().length <= 1;
+
+/**
+ * Word diffs of rewritten phrases alternate: "-a +b ( -c +d ) -e +f". People read
+ * "-a ( c ) e +b ( d ) f" better, so a run of edits joined only by spaces or a
+ * punctuation mark becomes one removal followed by one addition.
+ */
+export function mergeChoppyRuns(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    const segment = segments[i]!;
+    if (segment.kind === 'same') {
+      out.push(segment);
+      i++;
+      continue;
+    }
+    // Extend the run while edits are separated by glue only.
+    let end = i;
+    while (end + 1 < segments.length) {
+      const next = segments[end + 1]!;
+      if (next.kind !== 'same') end++;
+      else if (isGlue(next) && segments[end + 2] && segments[end + 2]!.kind !== 'same') end += 2;
+      else break;
+    }
+    const run = segments.slice(i, end + 1);
+    const removed = run.filter((part) => part.kind !== 'added').map((part) => part.text).join('');
+    const added = run.filter((part) => part.kind !== 'removed').map((part) => part.text).join('');
+    if (removed) out.push({ kind: 'removed', text: removed });
+    if (added) out.push({ kind: 'added', text: added });
+    i = end + 1;
+  }
+  return out;
+}
+
 const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /**
@@ -100,11 +137,13 @@ export function diffTextBlocks(before: TextBlock[], after: TextBlock[]): TextDif
       for (let j = 0; j < paired; j++) {
         const oldBlock = removed[j]!;
         const newBlock = added[j]!;
-        const segments: Segment[] = diffWordsWithSpace(oldBlock.text, newBlock.text).map(
-          (change) => ({
-            kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
-            text: change.value,
-          }),
+        const segments = mergeChoppyRuns(
+          diffWordsWithSpace(oldBlock.text, newBlock.text).map(
+            (change): Segment => ({
+              kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+              text: change.value,
+            }),
+          ),
         );
         for (const segment of segments) {
           if (segment.kind === 'added') result.addedWords += countWords(segment.text);

@@ -1,4 +1,4 @@
-import type { PolicyId } from './policyCatalog';
+import type { PolicyId } from './policyCatalog.ts';
 
 /** What the version logic needs to know of a version; pages carry more. */
 export interface VersionLike {
