@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { policyVersionSchema, type PolicyVersionData } from './lib/schema';
-import { assertUniqueDates } from './lib/versions';
+import { isIsoDate } from './lib/dates.ts';
+import { rawFrontmatterValue } from './lib/frontmatter.ts';
+import { POLICY_IDS } from './lib/policyCatalog.ts';
+import { includeDrafts, today } from './lib/publishing.ts';
+import { policyVersionSchema, type PolicyVersionData } from './lib/schema.ts';
+import { assertUniqueDates, buildTimeline, publishedVersions } from './lib/versions.ts';
 
 /**
  * Where the policy versions live. `POLICIES_DIR` points a build at another
@@ -10,8 +15,9 @@ import { assertUniqueDates } from './lib/versions';
 const policiesDir = process.env['POLICIES_DIR'] ?? './src/content/policies';
 
 /**
- * The glob loader, plus the checks that span files: they run while content is
- * loaded, so a bad set of versions stops the build before any page is written.
+ * The glob loader, plus the checks that span files or need the text as written.
+ * They run while content loads, so a bad set of versions stops the build before
+ * any page is written.
  */
 function policyVersionsLoader(): Loader {
   const files = glob({ pattern: '**/*.mdx', base: policiesDir });
@@ -19,11 +25,19 @@ function policyVersionsLoader(): Loader {
     name: 'policy-versions',
     load: async (context) => {
       await files.load(context);
-      const versions = [...context.store.values()].map((entry) => ({
-        ...(entry.data as PolicyVersionData),
-        source: entry.filePath ?? entry.id,
-      }));
+      const versions = [...context.store.values()].map((entry) => {
+        const source = entry.filePath ?? entry.id;
+        const written = entry.filePath ? rawFrontmatterValue(readFileSync(entry.filePath, 'utf8'), 'effective') : undefined;
+        if (written !== undefined && !isIsoDate(written)) {
+          throw new Error(
+            `${source}: "effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got "${written}".`,
+          );
+        }
+        return { ...(entry.data as PolicyVersionData), source };
+      });
       assertUniqueDates(versions);
+      // Every policy needs a version in force on the build day.
+      for (const policy of POLICY_IDS) buildTimeline(policy, publishedVersions(versions, includeDrafts), today);
     },
   };
 }

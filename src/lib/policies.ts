@@ -3,8 +3,8 @@
  * delegated to the pure functions in `versions.ts`; pages only render.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { resolveToday } from './dates.ts';
 import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
+import { includeDrafts, today } from './publishing.ts';
 import type { PolicyVersionData } from './schema.ts';
 import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
@@ -18,12 +18,6 @@ export interface PolicyVersion extends PolicyVersionData {
 
 export type PolicyTimeline = Timeline<PolicyVersion>;
 export type PolicyTimelineItem = TimelineItem<PolicyVersion>;
-
-/** The day this build is made for (see `resolveToday`). */
-export const today: string = resolveToday();
-
-/** Drafts are previewed in `astro dev` and never published. */
-const includeDrafts: boolean = import.meta.env.DEV;
 
 let cached: Promise<Record<PolicyId, PolicyTimeline>> | undefined;
 

@@ -6,8 +6,8 @@ test('the home page says who Tech Troopers is and leads to the policies, the cha
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tech Troopers AB');
   await expect(page.getByText('teknik och IT-tjänster som inte äventyrar våra kunders och besökares integritet')).toBeVisible();
   const main = page.getByRole('main');
-  await expect(main.getByRole('link', { name: 'Integritetspolicy' })).toHaveAttribute('href', '/integritetspolicy/');
-  await expect(main.getByRole('link', { name: 'Cookiepolicy' })).toHaveAttribute('href', '/cookiepolicy/');
+  await expect(main.getByRole('link', { name: 'Integritetspolicy', exact: true })).toHaveAttribute('href', '/integritetspolicy/');
+  await expect(main.getByRole('link', { name: 'Cookiepolicy', exact: true })).toHaveAttribute('href', '/cookiepolicy/');
   await expect(main.getByRole('link', { name: 'Alla ändringar' })).toHaveAttribute('href', '/andringar/');
   await expect(main.getByRole('link', { name: /Kontakta oss/ })).toHaveAttribute('href', '/kontakt/');
   await expect(main.getByText('Tech Troopers AB, org.nr 556971-4966')).toBeVisible();

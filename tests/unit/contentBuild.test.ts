@@ -1,0 +1,78 @@
+/**
+ * The build itself refuses bad content, naming the file and the field, and
+ * publishes nothing. Each case builds a copy of the real content with one
+ * mistake in it, the way an editor would make it.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const realVersion = join(root, 'src/content/policies/cookiepolicy/2026-11-24.mdx');
+
+function buildWith(edit: (dir: string) => void) {
+  const work = mkdtempSync(join(tmpdir(), 'policy-build-'));
+  const content = join(work, 'content');
+  cpSync(join(root, 'src/content/policies'), content, { recursive: true });
+  edit(content);
+  const outDir = join(work, 'dist');
+  const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      POLICIES_DIR: content,
+      ASTRO_OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(work, 'cache'),
+      SITE_TODAY: '2026-11-24',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, published: existsSync(join(outDir, 'index.html')) };
+}
+
+/** Rewrites one frontmatter line of the real cookie policy version 1 in the copied content. */
+const withFrontmatter = (from: RegExp, to: string, file = 'cookiepolicy/2026-11-24.mdx') => (dir: string) => {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toMatch(from);
+  writeFileSync(path, text.replace(from, to));
+};
+
+describe('astro build with bad content', { timeout: 60_000 }, () => {
+  it.each([
+    ['a missing date', withFrontmatter(/^effective: .*\n/m, ''), /policies → cookiepolicy\/2026-11-24 [\s\S]*"effective" is missing[\s\S]*Location:\s+\S*cookiepolicy\/2026-11-24\.mdx/],
+    ['a malformed date', withFrontmatter(/^effective: .*$/m, 'effective: 24/11/2026'), /policies → cookiepolicy\/2026-11-24 [\s\S]*"effective" must be a real date[\s\S]*Location:\s+\S*cookiepolicy\/2026-11-24\.mdx/],
+    [
+      'an impossible date that YAML would silently move to the next month',
+      withFrontmatter(/^effective: .*$/m, 'effective: 2026-11-31'),
+      /cookiepolicy\/2026-11-24\.mdx: "effective" must be a real date written YYYY-MM-DD \(like 2026-11-24\), got "2026-11-31"/,
+    ],
+    ['an empty summary', withFrontmatter(/^summary: .*$/m, 'summary: ""'), /policies → cookiepolicy\/2026-11-24 [\s\S]*"summary" must not be empty[\s\S]*Location:\s+\S*cookiepolicy\/2026-11-24\.mdx/],
+    ['an unknown policy', withFrontmatter(/^policy: .*$/m, 'policy: sekretesspolicy'), /policies → cookiepolicy\/2026-11-24 [\s\S]*"policy" must be one of integritetspolicy, cookiepolicy, got "sekretesspolicy"[\s\S]*Location:\s+\S*cookiepolicy\/2026-11-24\.mdx/],
+    [
+      'two versions of one policy on the same date',
+      (dir: string) => writeFileSync(join(dir, 'cookiepolicy/kopia.mdx'), readFileSync(realVersion)),
+      /cookiepolicy\/(kopia|2026-11-24)\.mdx: "effective" 2026-11-24 is already the date of .*cookiepolicy\/(kopia|2026-11-24)\.mdx/,
+    ],
+    [
+      'a policy with no version in force',
+      withFrontmatter(/^effective: .*$/m, 'effective: 2027-01-01'),
+      /cookiepolicy has no version in force on 2026-11-24: its earliest version, .*cookiepolicy\/2026-11-24\.mdx, takes effect 2027-01-01/,
+    ],
+  ])('refuses %s, naming the file and the field, and publishes nothing', (_, edit, message) => {
+    const { status, output, published } = buildWith(edit);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(message);
+    expect(published).toBe(false);
+  });
+
+  it('builds the real content (the cases above fail for their mistake alone)', () => {
+    const { status, published } = buildWith(() => {});
+    expect(status).toBe(0);
+    expect(published).toBe(true);
+  });
+});
