@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/browser.mjs';
 
 const PORTS = { site: 4410, fixture: 4411, dev: 4412 } as const;
+const chromium = findChromium();
 const url = (port: number) => `http://localhost:${port}`;
 
 /** Flags that keep Chromium from calling home, which a closed network punishes with slow failures. */
@@ -24,7 +25,7 @@ export default defineConfig({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: findChromium(), args: QUIET_CHROMIUM },
+    launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: QUIET_CHROMIUM },
   },
   projects: [
     { name: 'site', testMatch: 'site/**/*.spec.ts', use: { baseURL: url(PORTS.site) } },
