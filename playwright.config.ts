@@ -1,9 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/browser.mjs';
+import { origin as url, PORTS } from './tests/support/ports';
 
-const PORTS = { site: 4410, fixture: 4411, dev: 4412 } as const;
 const chromium = findChromium();
-const url = (port: number) => `http://localhost:${port}`;
 
 /** Flags that keep Chromium from calling home, which a closed network punishes with slow failures. */
 const QUIET_CHROMIUM = [
@@ -25,15 +24,18 @@ export default defineConfig({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     trace: 'retain-on-failure',
+    // The banner fades in; tests and axe look at it once it is there.
+    contextOptions: { reducedMotion: 'reduce' },
     launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: QUIET_CHROMIUM },
   },
   projects: [
     { name: 'site', testMatch: 'site/**/*.spec.ts', use: { baseURL: url(PORTS.site) } },
     { name: 'fixture', testMatch: 'fixture/**/*.spec.ts', use: { baseURL: url(PORTS.fixture) } },
+    { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.dev}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.dev} ${PORTS.standins}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,

@@ -83,6 +83,27 @@ function nextVersionLabel(previous) {
   return { label: `${match[1]}${BigInt(match[2]) + 1n}`, counted: true };
 }
 
+/** Frontmatter fields that describe what the site does, not the version, and so carry over. */
+const CARRIED_FIELDS = ['categories', 'cookies'];
+
+/**
+ * The cookie policy's declaration (its categories and cookies) as written,
+ * so a new version starts out declaring what the site sets today.
+ */
+function carriedBlocks(frontmatter) {
+  const blocks = [];
+  let current;
+  for (const line of frontmatter.split(/\r?\n/)) {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    if (key !== undefined) {
+      current = CARRIED_FIELDS.includes(key) ? [] : undefined;
+      if (current) blocks.push(current);
+    }
+    current?.push(line);
+  }
+  return blocks.map((block) => block.join('\n'));
+}
+
 /** Every version file of one policy with the date it takes effect, oldest first. */
 async function readVersions(policyDir, relative, isIsoDate) {
   let entries;
@@ -104,13 +125,13 @@ async function readVersions(policyDir, relative, isIsoDate) {
     if (!isIsoDate(effective)) {
       throw new UsageError(`${relative(file)}: cannot tell which date it takes effect; fix its "effective" first.`);
     }
-    versions.push({ file, effective, version: readScalar(frontmatter, 'version'), body });
+    versions.push({ file, effective, version: readScalar(frontmatter, 'version'), carried: carriedBlocks(frontmatter), body });
   }
   return versions.sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
 }
 
 /** Builds the new file: fresh frontmatter, the previous body untouched. */
-function renderVersion({ policy, effective, version, summary, body }) {
+function renderVersion({ policy, effective, version, summary, carried, body }) {
   // JSON strings are valid YAML double-quoted scalars, and quoting keeps a
   // summary containing ": " or "#" (the placeholder does) from breaking YAML.
   const frontmatter = [
@@ -119,6 +140,7 @@ function renderVersion({ policy, effective, version, summary, body }) {
     `version: ${JSON.stringify(version)}`,
     `summary: ${JSON.stringify(summary)}`,
     'material: false',
+    ...carried,
   ].join('\n');
   return `---\n${frontmatter}\n---\n${body}`;
 }
@@ -225,7 +247,14 @@ async function main(argv) {
   // Loaded only when needed: the schema pulls in zod, which costs a noticeable share of a run.
   const summary = args.summary ?? (await import('../src/lib/schema.ts')).SUMMARY_PLACEHOLDER;
   const target = path.join(policyDir, `${effective}.mdx`);
-  const text = renderVersion({ policy: args.policy, effective, version: next.label, summary, body: latest.body });
+  const text = renderVersion({
+    policy: args.policy,
+    effective,
+    version: next.label,
+    summary,
+    carried: latest.carried,
+    body: latest.body,
+  });
   try {
     // 'wx' so a file that appeared since the check (or is named differently from its date) is never overwritten.
     await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });

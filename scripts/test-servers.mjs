@@ -1,10 +1,14 @@
 // Builds the content sets the browser tests need and serves them the way the
 // real site is built and served (`astro build`, then `astro preview`):
-//   node scripts/test-servers.mjs <site port> <fixture port> <dev port>
-//   site     the real content, as published on SITE_TODAY=2026-11-24
-//   fixture  the real content plus tests/fixtures/policies (later, upcoming
-//            and draft versions), built for SITE_TODAY=2027-03-01
-//   dev      the fixture content under `astro dev`, where drafts are previewed
+//   node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins>   (ports)
+//   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo,
+//              Tag Manager and the consent log pointed at local stand-ins
+//   fixture    the real content plus tests/fixtures/policies (later, upcoming
+//              and draft versions), built for SITE_TODAY=2027-03-01, no tools
+//   later      the same content built for SITE_TODAY=2027-07-01, when the
+//              upcoming versions have come into force
+//   dev        the fixture content under `astro dev`, where drafts are previewed
+//   stand-ins  tests/support/standins.mjs, the tools' local stand-ins
 // Builds run one after another: Astro writes generated files into the project's
 // `.astro/`, which two builds at once would fight over. The dev server starts last,
 // so once it answers, every server does.
@@ -12,12 +16,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const [site, fixture, dev] = process.argv.slice(2).map(Number);
-if (!site || !fixture || !dev) {
-  console.error('usage: node scripts/test-servers.mjs <site port> <fixture port> <dev port>');
+const [site, fixture, later, dev, standins] = process.argv.slice(2).map(Number);
+if (!site || !fixture || !later || !dev || !standins) {
+  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins>');
   process.exit(2);
 }
-const PORTS = { site, fixture, dev };
+const PORTS = { site, fixture, later, dev };
+const standinOrigin = `http://127.0.0.1:${standins}`;
 
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/.bin/astro');
@@ -42,16 +47,16 @@ function envFor(kind, extra) {
   };
 }
 
-async function waitFor(port) {
+async function waitFor(url) {
   for (let i = 0; i < 600; i++) {
     try {
-      await fetch(`http://localhost:${port}/`);
+      await fetch(url);
       return;
     } catch {
       await new Promise((done) => setTimeout(done, 200));
     }
   }
-  throw new Error(`Nothing answered on port ${port} within two minutes.`);
+  throw new Error(`Nothing answered at ${url} within two minutes.`);
 }
 
 const servers = [];
@@ -62,27 +67,45 @@ function serve(command, port, env) {
     env,
     stdio: 'inherit',
   });
+  return track(server, `astro ${command} on port ${port}`, `http://localhost:${port}/`);
+}
+
+function track(server, name, url) {
   server.on('exit', (code) => {
-    console.error(`astro ${command} on port ${port} stopped (exit ${code}).`);
+    console.error(`${name} stopped (exit ${code}).`);
     for (const other of servers) other.kill();
     process.exit(code ?? 1);
   });
   servers.push(server);
-  return waitFor(port);
+  return waitFor(url);
 }
 
 const content = fixtureContent();
 const configs = {
-  site: envFor('site', { SITE_TODAY: '2026-11-24' }),
+  site: envFor('site', {
+    SITE_TODAY: '2026-11-24',
+    PUBLIC_MATOMO_URL: `${standinOrigin}/matomo/`,
+    PUBLIC_MATOMO_SITE_ID: '1',
+    PUBLIC_GTM_ID: 'GTM-TEST123',
+    PUBLIC_GTM_URL: `${standinOrigin}/gtm.js`,
+    PUBLIC_CONSENT_LOG_URL: `${standinOrigin}/consent-log`,
+  }),
   fixture: envFor('fixture', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
+  later: envFor('later', { SITE_TODAY: '2027-07-01', POLICIES_DIR: content }),
   dev: envFor('dev', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
 };
-for (const kind of ['site', 'fixture']) {
+for (const kind of ['site', 'fixture', 'later']) {
   const build = spawnSync(astro, ['build'], { cwd: root, env: configs[kind], stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+await track(
+  spawn(process.execPath, [join(root, 'tests/support/standins.mjs'), String(standins)], { stdio: 'inherit' }),
+  'the stand-ins',
+  `${standinOrigin}/requests`,
+);
 await serve('preview', PORTS.site, configs.site);
 await serve('preview', PORTS.fixture, configs.fixture);
+await serve('preview', PORTS.later, configs.later);
 await serve('dev', PORTS.dev, configs.dev);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -4,7 +4,8 @@ import { glob, type Loader } from 'astro/loaders';
 import { isIsoDate } from './lib/dates.ts';
 import { rawFrontmatterValue } from './lib/frontmatter.ts';
 import { POLICY_IDS } from './lib/policyCatalog.ts';
-import { includeDrafts, today } from './lib/publishing.ts';
+import { undeclaredToolCookies } from './lib/consent/tools.ts';
+import { includeDrafts, today, tools } from './lib/publishing.ts';
 import { policyVersionSchema, type PolicyVersionData } from './lib/schema.ts';
 import { assertUniqueDates, buildTimeline, publishedVersions } from './lib/versions.ts';
 
@@ -37,7 +38,19 @@ function policyVersionsLoader(): Loader {
       });
       assertUniqueDates(versions);
       // Every policy needs a version in force on the build day.
-      for (const policy of POLICY_IDS) buildTimeline(policy, publishedVersions(versions, includeDrafts), today);
+      const published = publishedVersions(versions, includeDrafts);
+      for (const policy of POLICY_IDS) buildTimeline(policy, published, today);
+      // And every cookie a configured tool sets must be declared by the cookie policy in force.
+      const cookiePolicy = buildTimeline('cookiepolicy', published, today).current.version;
+      const undeclared = undeclaredToolCookies(tools, {
+        categories: cookiePolicy.categories ?? [],
+        cookies: cookiePolicy.cookies ?? [],
+      });
+      if (undeclared.length > 0) {
+        throw new Error(
+          `${undeclared.join('\n')}\nDeclare it in the cookie policy in force, ${cookiePolicy.source}, or publish a new version that does.`,
+        );
+      }
     },
   };
 }

@@ -4,7 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
-import { includeDrafts, today } from './publishing.ts';
+import { buildConsentSetup, type ConsentSetup } from './consent/setup.ts';
+import { changesPath, policyPath } from './paths.ts';
+import { consentLogUrl, includeDrafts, today, tools } from './publishing.ts';
 import type { PolicyVersionData } from './schema.ts';
 import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
@@ -82,4 +84,22 @@ export async function getPolicyPaths() {
     params: { policy },
     props: { timeline: timelines[policy] },
   }));
+}
+
+/** The consent banner's setup, from the cookie policy version in force and the versions before it. */
+export async function getConsentSetup(): Promise<ConsentSetup> {
+  const { items } = await getTimeline('cookiepolicy');
+  const inForce = items.filter((item) => item.status !== 'upcoming').reverse();
+  return buildConsentSetup(
+    inForce.map(({ version, previous }) => ({
+      version: version.version,
+      effective: version.effective,
+      summary: version.summary,
+      url: policyPath('cookiepolicy'),
+      changesUrl: previous ? changesPath('cookiepolicy', version.effective) : undefined,
+      declaration: { categories: version.categories ?? [], cookies: version.cookies ?? [] },
+    })),
+    tools,
+    consentLogUrl,
+  );
 }

@@ -1,3 +1,4 @@
+import { readToolsConfig, type ToolsConfig } from './consent/tools.ts';
 import { resolveToday } from './dates.ts';
 
 /** The day this build is made for (see `resolveToday`). */
@@ -5,3 +6,20 @@ export const today: string = resolveToday();
 
 /** Drafts are previewed in `astro dev` and never published by a build. */
 export const includeDrafts: boolean = import.meta.env.DEV;
+
+/** The statistics and marketing tools this build is configured with (none when unset). */
+export const tools: ToolsConfig = readToolsConfig(process.env);
+
+/** Where consent reports go (`PUBLIC_CONSENT_LOG_URL`), if anywhere. */
+export const consentLogUrl: string | undefined = readConsentLogUrl(process.env['PUBLIC_CONSENT_LOG_URL']);
+
+function readConsentLogUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`PUBLIC_CONSENT_LOG_URL must be an absolute http(s) URL, got "${value}".`);
+}

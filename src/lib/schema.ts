@@ -1,4 +1,9 @@
 import { z } from 'astro/zod';
+import {
+  cookieCategorySchema,
+  declarationProblems,
+  declaredCookieSchema,
+} from './consent/declaration.ts';
 import { isIsoDate } from './dates.ts';
 import { POLICY_IDS } from './policyCatalog.ts';
 
@@ -13,7 +18,8 @@ const asDateText = (value: unknown): unknown =>
   value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
 
 /** Frontmatter of one policy version: one MDX file per version. */
-export const policyVersionSchema = z.strictObject({
+export const policyVersionSchema = z
+  .strictObject({
   /** Which policy this file is a version of. Required. */
   policy: z.enum(POLICY_IDS, {
     error: (issue) =>
@@ -61,6 +67,44 @@ export const policyVersionSchema = z.strictObject({
   material: z.boolean({ error: '"material" must be true or false' }).default(false),
   /** True while the version is being written: shown in `astro dev`, never in a production build. Default false. */
   draft: z.boolean({ error: '"draft" must be true or false' }).default(false),
-});
+  /**
+   * Cookie policy only: the consent categories this version declares. The banner
+   * offers exactly these. Required for the cookie policy.
+   */
+  categories: z.array(cookieCategorySchema, { error: '"categories" must be a list of categories' }).optional(),
+  /**
+   * Cookie policy only: every cookie the site sets, with its category. The banner's
+   * tables, the policy's tables and the clean-up on withdrawal come from this. Required
+   * for the cookie policy.
+   */
+  cookies: z.array(declaredCookieSchema, { error: '"cookies" must be a list of cookies' }).optional(),
+  })
+  .superRefine((version, context) => {
+    const { categories, cookies } = version;
+    if (version.policy !== 'cookiepolicy') {
+      for (const field of ['categories', 'cookies'] as const) {
+        if (version[field] !== undefined) {
+          context.addIssue({ code: 'custom', path: [field], message: `"${field}" belongs to the cookie policy only` });
+        }
+      }
+      return;
+    }
+    if (categories === undefined || cookies === undefined) {
+      for (const field of ['categories', 'cookies'] as const) {
+        if (version[field] === undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `"${field}" is missing: a cookie policy version declares its categories and every cookie`,
+          });
+        }
+      }
+      return;
+    }
+    for (const message of declarationProblems({ categories, cookies })) {
+      const [field, ...rest] = message.split(': ');
+      context.addIssue({ code: 'custom', path: [field!], message: rest.join(': ') });
+    }
+  });
 
 export type PolicyVersionData = z.infer<typeof policyVersionSchema>;

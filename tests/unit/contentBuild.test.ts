@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const realVersion = join(root, 'src/content/policies/cookiepolicy/2026-11-24.mdx');
 
-function buildWith(edit: (dir: string) => void) {
+function buildWith(edit: (dir: string) => void, env: Record<string, string> = {}) {
   const work = mkdtempSync(join(tmpdir(), 'policy-build-'));
   const content = join(work, 'content');
   cpSync(join(root, 'src/content/policies'), content, { recursive: true });
@@ -29,6 +29,7 @@ function buildWith(edit: (dir: string) => void) {
       SITE_TODAY: '2026-11-24',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
+      ...env,
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, published: existsSync(join(outDir, 'index.html')) };
@@ -68,6 +69,27 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(message);
     expect(published).toBe(false);
+  });
+
+  it('refuses a configured tool that sets a cookie the cookie policy in force does not declare, naming the cookie', () => {
+    const dropPkRef = (dir: string) => {
+      const path = join(dir, 'cookiepolicy/2026-11-24.mdx');
+      const text = readFileSync(path, 'utf8');
+      const withoutRef = text.replace(/  - name: _pk_ref\.\*\n(    .*\n)+/, '');
+      expect(withoutRef).not.toBe(text);
+      writeFileSync(path, withoutRef);
+    };
+    const { status, output, published } = buildWith(dropPkRef, {
+      PUBLIC_MATOMO_URL: 'https://stats.techtroopers.com/',
+      PUBLIC_MATOMO_SITE_ID: '1',
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /Matomo sets the cookie "_pk_ref\.\*", which the cookie policy in force does not declare\.\nDeclare it in the cookie policy in force, \S*cookiepolicy\/2026-11-24\.mdx/,
+    );
+    expect(published).toBe(false);
+    // Without Matomo configured, the same content builds: nothing sets that cookie.
+    expect(buildWith(dropPkRef).status).toBe(0);
   });
 
   it('builds the real content (the cases above fail for their mistake alone)', () => {

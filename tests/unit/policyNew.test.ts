@@ -103,7 +103,12 @@ describe('npm run policy:new', () => {
       expect(frontmatter[0]).toBe('policy: cookiepolicy');
       expect(frontmatter[1]).toBe(`effective: ${FUTURE}`);
       expect(frontmatter[2]).toMatch(/^version: ".+"$/);
-      expect(frontmatter.slice(3)).toEqual(['summary: "Ny cookie för statistik."', 'material: false']);
+      expect(frontmatter.slice(3, 5)).toEqual(['summary: "Ny cookie för statistik."', 'material: false']);
+      // The cookie declaration carries over as written: the site still sets the same cookies.
+      const previousFrontmatter = /^---\n([\s\S]*?)\n---\n/.exec(previous.text)![1]!.split('\n');
+      const declaration = previousFrontmatter.slice(previousFrontmatter.indexOf('categories:'));
+      expect(declaration).toContain('  - name: cc_cookie');
+      expect(frontmatter.slice(5)).toEqual(declaration);
       expect(bodyOf(text)).toBe(bodyOf(previous.text));
       expect(bodyOf(text).length).toBeGreaterThan(100);
     });

@@ -87,3 +87,45 @@ describe('policyVersionSchema', () => {
     ]);
   });
 });
+
+describe('the cookie policy declaration in the schema', () => {
+  const category = (id: string, title: string) => ({ id, title, description: `${title} beskrivs.` });
+  const cookie = (name: string, cat: string) => ({ name, provider: 'Tech Troopers', party: 'first', purpose: 'Syfte.', duration: '1 år', category: cat });
+  const cookieVersion = {
+    ...valid,
+    policy: 'cookiepolicy',
+    categories: [category('necessary', 'Nödvändiga'), category('statistics', 'Statistik')],
+    cookies: [cookie('cc_cookie', 'necessary'), cookie('_pk_id.*', 'statistics')],
+  };
+
+  it('accepts a cookie policy version with its declaration', () => {
+    expect(policyVersionSchema.parse(cookieVersion).cookies).toHaveLength(2);
+  });
+
+  it('requires the declaration of a cookie policy version', () => {
+    const { categories: _, cookies: __, ...bare } = cookieVersion;
+    expect(problems(bare)).toEqual([
+      'categories: "categories" is missing: a cookie policy version declares its categories and every cookie',
+      'cookies: "cookies" is missing: a cookie policy version declares its categories and every cookie',
+    ]);
+  });
+
+  it('refuses a declaration on the privacy policy', () => {
+    expect(problems({ ...valid, cookies: cookieVersion.cookies, categories: cookieVersion.categories })).toEqual([
+      'categories: "categories" belongs to the cookie policy only',
+      'cookies: "cookies" belongs to the cookie policy only',
+    ]);
+  });
+
+  it('names the cookie whose category is not declared', () => {
+    expect(problems({ ...cookieVersion, cookies: [...cookieVersion.cookies, cookie('_gcl_au', 'marketing')] })).toEqual([
+      'cookies: "_gcl_au" is in category "marketing", which "categories" does not declare',
+    ]);
+  });
+
+  it('names the field of a malformed cookie', () => {
+    expect(problems({ ...cookieVersion, cookies: [cookie('cc_cookie', 'necessary'), { ...cookie('x', 'statistics'), party: 'fourth' }] })).toEqual([
+      'cookies.1.party: "party" must be first or third',
+    ]);
+  });
+});

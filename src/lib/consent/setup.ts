@@ -1,0 +1,63 @@
+import { CONSENT_COOKIE, type CookieCategory, type CookieDeclaration, type DeclaredCookie } from './declaration.ts';
+import { consentRevision } from './revision.ts';
+import type { ToolsConfig } from './tools.ts';
+
+/** How long the consent cookie is kept; its declaration says "6 månader". */
+export const CONSENT_DAYS = 182;
+
+/**
+ * Everything the banner needs, prepared at build time from the cookie policy in
+ * force and handed to the browser as JSON: one source for the banner, the
+ * policy's tables and the clean-up on withdrawal.
+ */
+export interface ConsentSetup {
+  /** Bumped whenever a version changes what consent is given to. */
+  revision: number;
+  cookieName: string;
+  cookieDays: number;
+  /** The cookie policy version in force, which consent refers to. */
+  policy: { version: string; effective: string; url: string };
+  /** Set when visitors are asked again: what changed, and where to read it. */
+  revisionNote?: { summary: string; changesUrl: string };
+  categories: CookieCategory[];
+  cookies: DeclaredCookie[];
+  tools: ToolsConfig;
+  /** Where each consent and change is reported, if anywhere. */
+  consentLogUrl?: string;
+}
+
+/** A cookie policy version as the banner needs to know it. */
+export interface DeclaringVersion {
+  version: string;
+  effective: string;
+  summary: string;
+  url: string;
+  /** The changes page, where the version has a predecessor. */
+  changesUrl: string | undefined;
+  declaration: CookieDeclaration;
+}
+
+/**
+ * The banner's setup for the version in force, the last of `versions` (oldest
+ * first, upcoming ones left out).
+ */
+export function buildConsentSetup(
+  versions: readonly DeclaringVersion[],
+  tools: ToolsConfig,
+  consentLogUrl: string | undefined,
+): ConsentSetup {
+  const current = versions.at(-1);
+  if (!current) throw new Error('The cookie policy has no version in force.');
+  const { revision, since } = consentRevision(versions);
+  return {
+    revision,
+    cookieName: CONSENT_COOKIE,
+    cookieDays: CONSENT_DAYS,
+    policy: { version: current.version, effective: current.effective, url: current.url },
+    ...(revision > 1 && since.changesUrl ? { revisionNote: { summary: since.summary, changesUrl: since.changesUrl } } : {}),
+    categories: current.declaration.categories,
+    cookies: current.declaration.cookies,
+    tools,
+    ...(consentLogUrl ? { consentLogUrl } : {}),
+  };
+}

@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { cookiesToClear, parseConsentSetup, toCookieConsentConfig } from '../../src/lib/consent/bannerConfig';
+import {
+  compareDeclarations,
+  declarationProblems,
+  findDeclared,
+  namePattern,
+  type CookieDeclaration,
+} from '../../src/lib/consent/declaration';
+import { consentRevision, declarationFingerprint } from '../../src/lib/consent/revision';
+import { buildConsentSetup, type ConsentSetup, type DeclaringVersion } from '../../src/lib/consent/setup';
+import { readToolsConfig, toolOrigins, undeclaredToolCookies } from '../../src/lib/consent/tools';
+
+const declaration: CookieDeclaration = {
+  categories: [
+    { id: 'necessary', title: 'Nödvändiga', description: 'Sparar dina val.' },
+    { id: 'statistics', title: 'Statistik', description: 'Besöksstatistik.' },
+    { id: 'marketing', title: 'Marknadsföring', description: 'Riktade annonser.' },
+  ],
+  cookies: [
+    { name: 'cc_cookie', provider: 'Tech Troopers', party: 'first', purpose: 'Dina val.', duration: '6 månader', category: 'necessary' },
+    { name: '_pk_id.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Besökare.', duration: '13 månader', category: 'statistics' },
+    { name: '_pk_ses.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Besök.', duration: '30 minuter', category: 'statistics' },
+    { name: '_gcl_au', provider: 'Google', party: 'third', purpose: 'Annonser <b>mätning</b>.', duration: '3 månader', category: 'marketing' },
+  ],
+};
+
+const version = (effective: string, decl: CookieDeclaration, extra: Partial<DeclaringVersion> = {}): DeclaringVersion => ({
+  version: effective.slice(0, 4),
+  effective,
+  summary: `Sammanfattning ${effective}`,
+  url: '/cookiepolicy/',
+  changesUrl: `/cookiepolicy/versioner/${effective}/andringar/`,
+  declaration: decl,
+  ...extra,
+});
+
+const setup = (tools = {}, extra: Partial<ConsentSetup> = {}): ConsentSetup => ({
+  ...buildConsentSetup([version('2026-11-24', declaration, { changesUrl: undefined })], tools, undefined),
+  ...extra,
+});
+
+describe('declarationProblems', () => {
+  it('accepts a sound declaration', () => {
+    expect(declarationProblems(declaration)).toEqual([]);
+  });
+
+  it('requires the necessary category and the consent cookie in it', () => {
+    expect(
+      declarationProblems({
+        categories: declaration.categories.slice(1),
+        cookies: declaration.cookies.map((cookie) => (cookie.name === 'cc_cookie' ? { ...cookie, category: 'statistics' as const } : cookie)),
+      }),
+    ).toEqual([
+      'categories: "necessary" must be declared; the consent cookie belongs to it',
+      'cookies: the consent cookie "cc_cookie" must be declared, in category "necessary"',
+    ]);
+  });
+
+  it('refuses a cookie in an undeclared category, and a cookie or category declared twice', () => {
+    const problems = declarationProblems({
+      categories: [...declaration.categories.filter((category) => category.id !== 'marketing'), declaration.categories[0]!],
+      cookies: [...declaration.cookies, declaration.cookies[1]!],
+    });
+    expect(problems).toEqual([
+      'categories: "necessary" is declared twice',
+      'cookies: "_gcl_au" is in category "marketing", which "categories" does not declare',
+      'cookies: "_pk_id.*" is declared twice',
+    ]);
+  });
+});
+
+describe('cookie name patterns', () => {
+  it('reads * as any run of characters and everything else literally', () => {
+    expect(namePattern('_pk_id.*').test('_pk_id.1.1f2e')).toBe(true);
+    expect(namePattern('_pk_id.*').test('_pk_idX1')).toBe(false);
+    expect(namePattern('_gcl_au').test('_gcl_au_x')).toBe(false);
+  });
+
+  it('finds the declared cookie a name falls under', () => {
+    expect(findDeclared(declaration, '_pk_ses.1.abc')?.category).toBe('statistics');
+    expect(findDeclared(declaration, '_fbp')).toBeUndefined();
+  });
+});
+
+describe('the revision rule', () => {
+  const reworded: CookieDeclaration = {
+    categories: declaration.categories.map((category) => ({ ...category, description: `${category.description} Nu tydligare.` })),
+    cookies: declaration.cookies.map((cookie) => ({ ...cookie, purpose: `${cookie.purpose} Omformulerat.`, duration: 'ett år' })),
+  };
+  const withMeta: CookieDeclaration = {
+    ...declaration,
+    cookies: [...declaration.cookies, { name: '_fbp', provider: 'Meta', party: 'third', purpose: 'Annonser.', duration: '3 månader', category: 'marketing' }],
+  };
+
+  it('ignores wording: titles, descriptions, purposes and durations', () => {
+    expect(declarationFingerprint(reworded)).toBe(declarationFingerprint(declaration));
+  });
+
+  it.each([
+    ['a new cookie', withMeta],
+    ['a removed cookie', { ...declaration, cookies: declaration.cookies.slice(0, -1) }],
+    ['a cookie moved to another category', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)) }],
+    ['a new third party', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, provider: 'Microsoft' } : c)) }],
+    ['a cookie that becomes third-party', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, party: 'third' as const } : c)) }],
+    ['a category dropped', { categories: declaration.categories.slice(0, 2), cookies: declaration.cookies.slice(0, 3) }],
+  ])('counts %s as a change of what consent is given to', (_, changed) => {
+    expect(declarationFingerprint(changed)).not.toBe(declarationFingerprint(declaration));
+  });
+
+  it('starts at 1 and goes up only when the declaration changes', () => {
+    const first = version('2026-11-24', declaration);
+    const wording = version('2027-02-15', reworded);
+    const meta = version('2027-06-15', withMeta);
+    expect(consentRevision([first])).toEqual({ revision: 1, since: first });
+    expect(consentRevision([first, wording])).toEqual({ revision: 1, since: first });
+    expect(consentRevision([first, wording, meta])).toEqual({ revision: 2, since: meta });
+    expect(consentRevision([first, meta, version('2028-01-01', declaration)]).revision).toBe(3);
+  });
+
+  it('tells returning visitors what changed, with a link, only when they are asked again', () => {
+    const first = version('2026-11-24', declaration, { changesUrl: undefined });
+    expect(buildConsentSetup([first, version('2027-02-15', reworded)], {}, undefined).revisionNote).toBeUndefined();
+    const asked = buildConsentSetup([first, version('2027-06-15', withMeta), version('2027-08-01', withMeta)], {}, undefined);
+    expect(asked.revision).toBe(2);
+    expect(asked.revisionNote).toEqual({ summary: 'Sammanfattning 2027-06-15', changesUrl: '/cookiepolicy/versioner/2027-06-15/andringar/' });
+    expect(asked.policy).toEqual({ version: '2027', effective: '2027-08-01', url: '/cookiepolicy/' });
+    const config = toCookieConsentConfig(asked, { gpc: false });
+    expect(config.revision).toBe(2);
+    expect(config.language.translations['sv']).toMatchObject({
+      consentModal: { revisionMessage: expect.stringContaining('href="/cookiepolicy/versioner/2027-06-15/andringar/"') },
+    });
+  });
+});
+
+describe('toCookieConsentConfig', () => {
+  const config = toCookieConsentConfig(setup({ matomo: { url: 'https://stats.example/', siteId: '1' } }), { gpc: false });
+  const sv = config.language.translations['sv'] as Exclude<(typeof config.language.translations)[string], string | (() => unknown)>;
+
+  it('offers exactly the declared categories, nothing ticked but the necessary, which cannot be turned off', () => {
+    expect(Object.keys(config.categories)).toEqual(['necessary', 'statistics', 'marketing']);
+    expect(config.categories['necessary']).toEqual({ enabled: true, readOnly: true });
+    expect(config.categories['statistics']).toMatchObject({ enabled: false, readOnly: false });
+    expect(config.categories['marketing']).toMatchObject({ enabled: false, readOnly: false });
+    expect(config.mode).toBe('opt-in');
+  });
+
+  it('clears a withdrawn category’s declared cookies, patterns as expressions, and reloads where a tool ran', () => {
+    expect(config.categories['statistics']?.autoClear).toEqual({
+      cookies: [{ name: /^_pk_id\..*$/ }, { name: /^_pk_ses\..*$/ }],
+      reloadPage: true,
+    });
+    // No marketing tool is configured here, so there is nothing running to unload.
+    expect(config.categories['marketing']?.autoClear).toEqual({ cookies: [{ name: '_gcl_au' }], reloadPage: false });
+    expect(cookiesToClear(declaration.cookies, 'necessary')).toEqual([{ name: 'cc_cookie' }]);
+  });
+
+  it('shows the banner to every browser, keeps the page usable, and loads no inline script blocks', () => {
+    expect(config).toMatchObject({ hideFromBots: false, disablePageInteraction: false, manageScriptTags: false, autoShow: true });
+    expect(config.guiOptions?.consentModal?.equalWeightButtons).toBe(true);
+    expect(config.cookie).toEqual({ name: 'cc_cookie', expiresAfterDays: 182, sameSite: 'Lax' });
+  });
+
+  it('names the purposes, the way to withdraw and the policy in Swedish on the first layer', () => {
+    expect(sv.consentModal).toMatchObject({
+      title: 'Vi använder cookies',
+      acceptAllBtn: 'Acceptera alla',
+      acceptNecessaryBtn: 'Avvisa alla',
+      showPreferencesBtn: 'Inställningar',
+      footer: '<a href="/cookiepolicy/">Cookiepolicy</a>',
+    });
+    expect(sv.consentModal.description).toContain('Med ditt samtycke använder vi cookies för <strong>statistik</strong> och <strong>marknadsföring</strong>.');
+    expect(sv.consentModal.description).toContain('under ”Cookieinställningar”');
+    expect(sv.consentModal.description).toContain('{{revisionMessage}}');
+  });
+
+  it('gives the preferences one section per category with its cookie table, from the declaration', () => {
+    const sections = sv.preferencesModal.sections;
+    const byCategory = sections.filter((section) => section.linkedCategory);
+    expect(byCategory.map((section) => [section.title, section.linkedCategory])).toEqual([
+      ['Nödvändiga', 'necessary'],
+      ['Statistik', 'statistics'],
+      ['Marknadsföring', 'marketing'],
+    ]);
+    expect(byCategory.flatMap((section) => section.cookieTable?.body.map((row) => row['name']))).toEqual(
+      declaration.cookies.map((cookie) => cookie.name),
+    );
+    // Declared text is data, never markup.
+    expect(byCategory[2]?.cookieTable?.body[0]).toMatchObject({ purpose: 'Annonser &#60;b&#62;mätning&#60;/b&#62;.', party: 'Tredjepart' });
+    expect(Object.values(byCategory[0]!.cookieTable!.headers).every((header) => !header.includes(' '))).toBe(true);
+    expect(sections.at(-1)).toMatchObject({ title: 'Ditt samtycke' });
+  });
+
+  it('under Global Privacy Control, does not offer marketing and says why', () => {
+    const gpc = toCookieConsentConfig(setup(), { gpc: true });
+    const gpcSv = gpc.language.translations['sv'] as typeof sv;
+    expect(Object.keys(gpc.categories)).toEqual(['necessary', 'statistics']);
+    expect(gpcSv.consentModal.description).toContain('Global Privacy Control');
+    expect(gpcSv.consentModal.description).toContain('cookies för <strong>statistik</strong>.');
+    const marketing = gpcSv.preferencesModal.sections.find((section) => section.title === 'Marknadsföring');
+    expect(marketing?.linkedCategory).toBeUndefined();
+    expect(marketing?.description).toContain('Global Privacy Control');
+    expect(marketing?.cookieTable?.body).toHaveLength(1);
+  });
+});
+
+describe('parseConsentSetup', () => {
+  it('reads what the build wrote', () => {
+    const written = setup();
+    expect(parseConsentSetup(JSON.stringify(written))).toEqual(written);
+  });
+
+  it.each([undefined, '', 'nonsense', '[]', 'null', '{"revision":"1"}', JSON.stringify({ ...setup(), categories: 'all' })])(
+    'gives nothing for %j',
+    (json) => {
+      expect(parseConsentSetup(json)).toBeUndefined();
+    },
+  );
+});
+
+describe('tools', () => {
+  it('are absent when unconfigured', () => {
+    expect(readToolsConfig({})).toEqual({});
+    expect(toolOrigins({})).toEqual([]);
+  });
+
+  it('read Matomo and Tag Manager from the environment', () => {
+    const tools = readToolsConfig({
+      PUBLIC_MATOMO_URL: 'https://stats.techtroopers.com',
+      PUBLIC_MATOMO_SITE_ID: '3',
+      PUBLIC_GTM_ID: 'GTM-ABC123',
+    });
+    expect(tools).toEqual({
+      matomo: { url: 'https://stats.techtroopers.com/', siteId: '3' },
+      gtm: { id: 'GTM-ABC123', scriptUrl: 'https://www.googletagmanager.com/gtm.js' },
+    });
+    expect(toolOrigins(tools)).toEqual(['https://stats.techtroopers.com', 'https://www.googletagmanager.com']);
+  });
+
+  it.each([
+    [{ PUBLIC_MATOMO_URL: 'https://stats.example/' }, /Set both PUBLIC_MATOMO_URL and PUBLIC_MATOMO_SITE_ID/],
+    [{ PUBLIC_MATOMO_URL: 'stats.example', PUBLIC_MATOMO_SITE_ID: '1' }, /PUBLIC_MATOMO_URL must be an absolute http\(s\) URL/],
+    [{ PUBLIC_MATOMO_URL: 'https://stats.example/', PUBLIC_MATOMO_SITE_ID: 'ett' }, /PUBLIC_MATOMO_SITE_ID must be a number/],
+    [{ PUBLIC_GTM_ID: 'UA-1234' }, /PUBLIC_GTM_ID must look like GTM-XXXXXXX/],
+    [{ PUBLIC_GTM_URL: 'https://tags.example/gtm.js' }, /PUBLIC_GTM_URL is set without PUBLIC_GTM_ID/],
+  ])('refuse a half or wrong configuration: %j', (env, message) => {
+    expect(() => readToolsConfig(env)).toThrow(message);
+  });
+
+  it('name every cookie a configured tool sets that the policy does not declare', () => {
+    const tools = readToolsConfig({ PUBLIC_MATOMO_URL: 'https://s.example/', PUBLIC_MATOMO_SITE_ID: '1', PUBLIC_GTM_ID: 'GTM-A1' });
+    expect(undeclaredToolCookies(tools, declaration)).toEqual([
+      'Matomo sets the cookie "_pk_ref.*", which the cookie policy in force does not declare.',
+    ]);
+    const moved = { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)) };
+    expect(undeclaredToolCookies({ gtm: tools.gtm! }, moved)).toEqual([
+      'Google Tag Manager sets the cookie "_gcl_au" for marketing, but the cookie policy in force declares it as statistics.',
+    ]);
+  });
+});
+
+describe('compareDeclarations', () => {
+  it('lists added, removed and changed cookies and categories', () => {
+    const after: CookieDeclaration = {
+      categories: declaration.categories.slice(0, 2),
+      cookies: [
+        ...declaration.cookies.slice(0, 2).map((c) => (c.name === '_pk_id.*' ? { ...c, duration: '12 månader' } : c)),
+        { name: '_pk_ref.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Hänvisning.', duration: '6 månader', category: 'statistics' },
+      ],
+    };
+    const changes = compareDeclarations(declaration, after);
+    expect(changes.added.map((c) => c.name)).toEqual(['_pk_ref.*']);
+    expect(changes.removed.map((c) => c.name)).toEqual(['_pk_ses.*', '_gcl_au']);
+    expect(changes.changed.map((c) => [c.after.name, c.fields])).toEqual([['_pk_id.*', ['duration']]]);
+    expect(changes.removedCategories.map((c) => c.id)).toEqual(['marketing']);
+    expect(changes.addedCategories).toEqual([]);
+  });
+});
