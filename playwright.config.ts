@@ -35,7 +35,7 @@ export default defineConfig({
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.dev} ${PORTS.standins}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,

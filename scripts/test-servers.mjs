@@ -1,6 +1,6 @@
 // Builds the content sets the browser tests need and serves them the way the
 // real site is built and served (`astro build`, then `astro preview`):
-//   node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins>   (ports)
+//   node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins> <receiver>   (ports)
 //   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo,
 //              Tag Manager and the consent log pointed at local stand-ins
 //   fixture    the real content plus tests/fixtures/policies (later, upcoming
@@ -16,9 +16,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const [site, fixture, later, dev, standins] = process.argv.slice(2).map(Number);
-if (!site || !fixture || !later || !dev || !standins) {
-  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins>');
+const [site, fixture, later, dev, standins, receiver] = process.argv.slice(2).map(Number);
+if (!site || !fixture || !later || !dev || !standins || !receiver) {
+  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins> <receiver>');
   process.exit(2);
 }
 const PORTS = { site, fixture, later, dev };
@@ -90,7 +90,12 @@ const configs = {
     PUBLIC_GTM_URL: `${standinOrigin}/gtm.js`,
     PUBLIC_CONSENT_LOG_URL: `${standinOrigin}/consent-log`,
   }),
-  fixture: envFor('fixture', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
+  // The request form posts to a receiver that tests/e2e/fixture/requestEndpoint.spec.ts starts.
+  fixture: envFor('fixture', {
+    SITE_TODAY: '2027-03-01',
+    POLICIES_DIR: content,
+    PUBLIC_CONTACT_ENDPOINT: `http://127.0.0.1:${receiver}/begaran`,
+  }),
   later: envFor('later', { SITE_TODAY: '2027-07-01', POLICIES_DIR: content }),
   dev: envFor('dev', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
 };

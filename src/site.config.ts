@@ -26,6 +26,15 @@ export interface SiteConfig {
   };
   /** Short description used on the home page and in meta tags. */
   description: string;
+  /**
+   * Where privacy requests go, exactly as the privacy policy in force states it
+   * (a test compares the two): e-mail for opt-outs and corrections, the postal
+   * address, line by line, for signed register extract requests.
+   */
+  privacyRequests: {
+    recipient: string;
+    postalAddress: string[];
+  };
 }
 
 export const site: SiteConfig = {
@@ -38,4 +47,8 @@ export const site: SiteConfig = {
   address: { street: 'Kungsgatan 3', postalCode: '111 43', city: 'Stockholm' },
   description:
     'Tech Troopers AB erbjuder teknik och IT-tjänster som inte äventyrar kundernas och besökarnas integritet.',
+  privacyRequests: {
+    recipient: 'hello@techtroopers.com',
+    postalAddress: ['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm'],
+  },
 };

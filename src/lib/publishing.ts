@@ -11,9 +11,13 @@ export const includeDrafts: boolean = import.meta.env.DEV;
 export const tools: ToolsConfig = readToolsConfig(process.env);
 
 /** Where consent reports go (`PUBLIC_CONSENT_LOG_URL`), if anywhere. */
-export const consentLogUrl: string | undefined = readConsentLogUrl(process.env['PUBLIC_CONSENT_LOG_URL']);
+export const consentLogUrl: string | undefined = readUrl('PUBLIC_CONSENT_LOG_URL');
 
-function readConsentLogUrl(value: string | undefined): string | undefined {
+/** Where privacy requests are POSTed (`PUBLIC_CONTACT_ENDPOINT`); unset, they are composed as e-mail. */
+export const contactEndpoint: string | undefined = readUrl('PUBLIC_CONTACT_ENDPOINT');
+
+function readUrl(name: string): string | undefined {
+  const value = process.env[name];
   if (!value) return undefined;
   try {
     const url = new URL(value);
@@ -21,5 +25,5 @@ function readConsentLogUrl(value: string | undefined): string | undefined {
   } catch {
     // Reported below.
   }
-  throw new Error(`PUBLIC_CONSENT_LOG_URL must be an absolute http(s) URL, got "${value}".`);
+  throw new Error(`${name} must be an absolute http(s) URL, got "${value}".`);
 }

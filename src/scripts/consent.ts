@@ -34,7 +34,9 @@ function readData(value: unknown): ConsentData | undefined {
 function start(setup: ConsentSetup): void {
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
   const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
-  if (setup.tools.gtm) setGtmDefaults();
+  // Pages with forms about the visitor (the contact page) run no tools at all.
+  const toolsAllowed = !document.body.hasAttribute('data-no-tools');
+  if (setup.tools.gtm && toolsAllowed) setGtmDefaults();
 
   const choice = () => ({
     statistics: CookieConsent.acceptedCategory('statistics'),
@@ -43,6 +45,7 @@ function start(setup: ConsentSetup): void {
 
   /** Starts what the visitor has agreed to; tools already running stay as they are. */
   function applyConsent(): void {
+    if (!toolsAllowed) return;
     const { statistics, marketing } = choice();
     if (setup.tools.matomo && statistics) startMatomo(setup.tools.matomo);
     if (setup.tools.gtm) {
