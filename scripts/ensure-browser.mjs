@@ -26,7 +26,10 @@ if (!isRoot || !existsSync('/usr/bin/apt-get')) {
 
 console.log('No Chromium found: installing Debian’s chromium package for the browser tests…');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
   const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
   if (result.status !== 0) {
     console.error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);

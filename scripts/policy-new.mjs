@@ -110,7 +110,8 @@ async function readVersions(policyDir, relative, isIsoDate) {
   try {
     entries = await readdir(policyDir, { withFileTypes: true });
   } catch (error) {
-    if (error?.code === 'ENOENT') throw new UsageError(`${relative(policyDir)} does not exist: there is no version to copy.`);
+    if (error?.code === 'ENOENT')
+      throw new UsageError(`${relative(policyDir)} does not exist: there is no version to copy.`);
     throw error;
   }
   const versions = [];
@@ -125,7 +126,13 @@ async function readVersions(policyDir, relative, isIsoDate) {
     if (!isIsoDate(effective)) {
       throw new UsageError(`${relative(file)}: cannot tell which date it takes effect; fix its "effective" first.`);
     }
-    versions.push({ file, effective, version: readScalar(frontmatter, 'version'), carried: carriedBlocks(frontmatter), body });
+    versions.push({
+      file,
+      effective,
+      version: readScalar(frontmatter, 'version'),
+      carried: carriedBlocks(frontmatter),
+      body,
+    });
   }
   return versions.sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
 }
@@ -270,7 +277,9 @@ async function main(argv) {
     console.log(`"${latest.version}" is not a number this script can count on from: set "version" by hand.`);
   }
   if (args.summary === undefined) {
-    console.log('The summary is a placeholder, which the build refuses: replace it with one line, in Swedish, saying what changed.');
+    console.log(
+      'The summary is a placeholder, which the build refuses: replace it with one line, in Swedish, saying what changed.',
+    );
   }
   console.log(relative(target));
   return 0;

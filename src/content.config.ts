@@ -28,7 +28,9 @@ function policyVersionsLoader(): Loader {
       await files.load(context);
       const versions = [...context.store.values()].map((entry) => {
         const source = entry.filePath ?? entry.id;
-        const written = entry.filePath ? rawFrontmatterValue(readFileSync(entry.filePath, 'utf8'), 'effective') : undefined;
+        const written = entry.filePath
+          ? rawFrontmatterValue(readFileSync(entry.filePath, 'utf8'), 'effective')
+          : undefined;
         if (written !== undefined && !isIsoDate(written)) {
           throw new Error(
             `${source}: "effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got "${written}".`,

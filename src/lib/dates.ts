@@ -20,10 +20,7 @@ const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', {
  * The day a build is made for: `SITE_TODAY` when set (so builds and tests are
  * reproducible), otherwise the current calendar day in Stockholm.
  */
-export function resolveToday(
-  env: Record<string, string | undefined> = process.env,
-  now: Date = new Date(),
-): string {
+export function resolveToday(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   const override = env['SITE_TODAY'];
   if (override !== undefined && override !== '') {
     if (!isIsoDate(override)) {

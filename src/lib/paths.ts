@@ -7,8 +7,7 @@ export const policyPath = (policy: PolicyId): string => `/${policy}/`;
 export const historyPath = (policy: PolicyId): string => `/${policy}/versioner/`;
 
 /** Permanent URL of one version. */
-export const versionPath = (policy: PolicyId, effective: string): string =>
-  `/${policy}/versioner/${effective}/`;
+export const versionPath = (policy: PolicyId, effective: string): string => `/${policy}/versioner/${effective}/`;
 
 /** URL of what changed in a version compared with the one before it. */
 export const changesPath = (policy: PolicyId, effective: string): string =>

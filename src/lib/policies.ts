@@ -33,9 +33,10 @@ async function loadTimelines(): Promise<Record<PolicyId, PolicyTimeline>> {
     })),
     includeDrafts,
   );
-  return Object.fromEntries(
-    POLICY_IDS.map((policy) => [policy, buildTimeline(policy, versions, today)]),
-  ) as Record<PolicyId, PolicyTimeline>;
+  return Object.fromEntries(POLICY_IDS.map((policy) => [policy, buildTimeline(policy, versions, today)])) as Record<
+    PolicyId,
+    PolicyTimeline
+  >;
 }
 
 /** Every policy's timeline. Cached for a build; read afresh in dev so edits show. */

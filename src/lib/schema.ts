@@ -1,9 +1,5 @@
 import { z } from 'astro/zod';
-import {
-  cookieCategorySchema,
-  declarationProblems,
-  declaredCookieSchema,
-} from './consent/declaration.ts';
+import { cookieCategorySchema, declarationProblems, declaredCookieSchema } from './consent/declaration.ts';
 import { isIsoDate } from './dates.ts';
 import { POLICY_IDS } from './policyCatalog.ts';
 
@@ -20,64 +16,64 @@ const asDateText = (value: unknown): unknown =>
 /** Frontmatter of one policy version: one MDX file per version. */
 export const policyVersionSchema = z
   .strictObject({
-  /** Which policy this file is a version of. Required. */
-  policy: z.enum(POLICY_IDS, {
-    error: (issue) =>
-      issue.input === undefined
-        ? `"policy" is missing: write one of ${POLICY_IDS.join(', ')}`
-        : `"policy" must be one of ${POLICY_IDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
-  }),
-  /**
-   * The day this version takes effect, YYYY-MM-DD, in Swedish time. It identifies
-   * the version within its policy and becomes part of its permanent address. Required.
-   */
-  effective: z.preprocess(
-    asDateText,
-    z
-      .string({ error: required('effective', 'the date the version takes effect, written YYYY-MM-DD') })
-      .refine(isIsoDate, {
-        error: (issue) =>
-          `"effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got ${JSON.stringify(issue.input)}`,
-      }),
-  ),
-  /** The version label visitors see, such as "2" or "2.1". Required. */
-  version: z.preprocess(
-    (value) => (typeof value === 'number' ? String(value) : value),
-    z
-      .string({ error: required('version', 'a label such as "2"') })
+    /** Which policy this file is a version of. Required. */
+    policy: z.enum(POLICY_IDS, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `"policy" is missing: write one of ${POLICY_IDS.join(', ')}`
+          : `"policy" must be one of ${POLICY_IDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
+    }),
+    /**
+     * The day this version takes effect, YYYY-MM-DD, in Swedish time. It identifies
+     * the version within its policy and becomes part of its permanent address. Required.
+     */
+    effective: z.preprocess(
+      asDateText,
+      z
+        .string({ error: required('effective', 'the date the version takes effect, written YYYY-MM-DD') })
+        .refine(isIsoDate, {
+          error: (issue) =>
+            `"effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got ${JSON.stringify(issue.input)}`,
+        }),
+    ),
+    /** The version label visitors see, such as "2" or "2.1". Required. */
+    version: z.preprocess(
+      (value) => (typeof value === 'number' ? String(value) : value),
+      z
+        .string({ error: required('version', 'a label such as "2"') })
+        .trim()
+        .min(1, '"version" must not be empty: write a label such as "2"'),
+    ),
+    /** One line for the changelog and the feed: what changed, in Swedish. Required. */
+    summary: z
+      .string({ error: required('summary', 'one line, in Swedish, saying what changed') })
       .trim()
-      .min(1, '"version" must not be empty: write a label such as "2"'),
-  ),
-  /** One line for the changelog and the feed: what changed, in Swedish. Required. */
-  summary: z
-    .string({ error: required('summary', 'one line, in Swedish, saying what changed') })
-    .trim()
-    .min(1, '"summary" must not be empty: write one line, in Swedish, saying what changed')
-    .refine((text) => !text.startsWith('TODO'), {
-      error: '"summary" still holds the placeholder: replace it with one line, in Swedish, saying what changed',
-    })
-    .refine((text) => !text.includes('\n'), { error: '"summary" must be a single line' }),
-  /** The individual changes, one short Swedish sentence each. Optional. */
-  changes: z
-    .array(z.string().trim().min(1, 'every item of "changes" must say something'), {
-      error: '"changes" must be a list of short sentences',
-    })
-    .default([]),
-  /** True when the change affects visitors' rights; the site marks it as such. Default false. */
-  material: z.boolean({ error: '"material" must be true or false' }).default(false),
-  /** True while the version is being written: shown in `astro dev`, never in a production build. Default false. */
-  draft: z.boolean({ error: '"draft" must be true or false' }).default(false),
-  /**
-   * Cookie policy only: the consent categories this version declares. The banner
-   * offers exactly these. Required for the cookie policy.
-   */
-  categories: z.array(cookieCategorySchema, { error: '"categories" must be a list of categories' }).optional(),
-  /**
-   * Cookie policy only: every cookie the site sets, with its category. The banner's
-   * tables, the policy's tables and the clean-up on withdrawal come from this. Required
-   * for the cookie policy.
-   */
-  cookies: z.array(declaredCookieSchema, { error: '"cookies" must be a list of cookies' }).optional(),
+      .min(1, '"summary" must not be empty: write one line, in Swedish, saying what changed')
+      .refine((text) => !text.startsWith('TODO'), {
+        error: '"summary" still holds the placeholder: replace it with one line, in Swedish, saying what changed',
+      })
+      .refine((text) => !text.includes('\n'), { error: '"summary" must be a single line' }),
+    /** The individual changes, one short Swedish sentence each. Optional. */
+    changes: z
+      .array(z.string().trim().min(1, 'every item of "changes" must say something'), {
+        error: '"changes" must be a list of short sentences',
+      })
+      .default([]),
+    /** True when the change affects visitors' rights; the site marks it as such. Default false. */
+    material: z.boolean({ error: '"material" must be true or false' }).default(false),
+    /** True while the version is being written: shown in `astro dev`, never in a production build. Default false. */
+    draft: z.boolean({ error: '"draft" must be true or false' }).default(false),
+    /**
+     * Cookie policy only: the consent categories this version declares. The banner
+     * offers exactly these. Required for the cookie policy.
+     */
+    categories: z.array(cookieCategorySchema, { error: '"categories" must be a list of categories' }).optional(),
+    /**
+     * Cookie policy only: every cookie the site sets, with its category. The banner's
+     * tables, the policy's tables and the clean-up on withdrawal come from this. Required
+     * for the cookie policy.
+     */
+    cookies: z.array(declaredCookieSchema, { error: '"cookies" must be a list of cookies' }).optional(),
   })
   .superRefine((version, context) => {
     const { categories, cookies } = version;

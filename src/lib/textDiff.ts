@@ -95,8 +95,14 @@ export function mergeChoppyRuns(segments: Segment[]): Segment[] {
       else break;
     }
     const run = segments.slice(i, end + 1);
-    const removed = run.filter((part) => part.kind !== 'added').map((part) => part.text).join('');
-    const added = run.filter((part) => part.kind !== 'removed').map((part) => part.text).join('');
+    const removed = run
+      .filter((part) => part.kind !== 'added')
+      .map((part) => part.text)
+      .join('');
+    const added = run
+      .filter((part) => part.kind !== 'removed')
+      .map((part) => part.text)
+      .join('');
     if (removed) out.push({ kind: 'removed', text: removed });
     if (added) out.push({ kind: 'added', text: added });
     i = end + 1;
@@ -138,12 +144,10 @@ export function diffTextBlocks(before: TextBlock[], after: TextBlock[]): TextDif
         const oldBlock = removed[j]!;
         const newBlock = added[j]!;
         const segments = mergeChoppyRuns(
-          diffWordsWithSpace(oldBlock.text, newBlock.text).map(
-            (change): Segment => ({
-              kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
-              text: change.value,
-            }),
-          ),
+          diffWordsWithSpace(oldBlock.text, newBlock.text).map((change): Segment => ({
+            kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+            text: change.value,
+          })),
         );
         for (const segment of segments) {
           if (segment.kind === 'added') result.addedWords += countWords(segment.text);

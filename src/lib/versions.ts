@@ -57,10 +57,7 @@ export function assertUniqueDates(versions: readonly VersionLike[]): void {
 }
 
 /** The versions a build publishes: drafts only where `includeDrafts` (astro dev). */
-export function publishedVersions<T extends VersionLike>(
-  versions: readonly T[],
-  includeDrafts: boolean,
-): T[] {
+export function publishedVersions<T extends VersionLike>(versions: readonly T[], includeDrafts: boolean): T[] {
   return versions.filter((version) => includeDrafts || !version.draft);
 }
 
@@ -85,14 +82,12 @@ export function buildTimeline<T extends VersionLike>(
         : `${policy} has no versions: add one under src/content/policies/${policy}/.`,
     );
   }
-  const ascendingItems = ascending.map(
-    (version, index): TimelineItem<T> => ({
-      version,
-      status: index === currentIndex ? 'current' : index > currentIndex ? 'upcoming' : 'previous',
-      previous: ascending[index - 1],
-      next: ascending[index + 1],
-    }),
-  );
+  const ascendingItems = ascending.map((version, index): TimelineItem<T> => ({
+    version,
+    status: index === currentIndex ? 'current' : index > currentIndex ? 'upcoming' : 'previous',
+    previous: ascending[index - 1],
+    next: ascending[index + 1],
+  }));
   return {
     policy,
     items: [...ascendingItems].reverse(),
@@ -102,9 +97,6 @@ export function buildTimeline<T extends VersionLike>(
 }
 
 /** Finds one version of a timeline by its date. */
-export function findItem<T extends VersionLike>(
-  timeline: Timeline<T>,
-  effective: string,
-): TimelineItem<T> | undefined {
+export function findItem<T extends VersionLike>(timeline: Timeline<T>, effective: string): TimelineItem<T> | undefined {
   return timeline.items.find((item) => item.version.effective === effective);
 }

@@ -20,7 +20,9 @@ export const GET: APIRoute = async (context) => {
       const when = formatSwedishDate(version.effective);
       return {
         title: `${title}, version ${version.version} (${status === 'upcoming' ? 'gäller från' : 'från'} ${when})`,
-        link: previous ? changesPath(version.policy, version.effective) : versionPath(version.policy, version.effective),
+        link: previous
+          ? changesPath(version.policy, version.effective)
+          : versionPath(version.policy, version.effective),
         pubDate: toUtcDate(version.effective),
         description: [version.summary, ...version.changes].join(' '),
         categories: [title, ...(version.material ? ['Väsentlig ändring'] : [])],

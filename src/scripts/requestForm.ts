@@ -23,7 +23,9 @@ function readSetup(json: string | null | undefined): RequestSetup | undefined {
   try {
     const value: unknown = JSON.parse(json ?? '');
     const setup = value as Partial<RequestSetup>;
-    return typeof setup.recipient === 'string' && Array.isArray(setup.postalAddress) && typeof setup.policy?.version === 'string'
+    return typeof setup.recipient === 'string' &&
+      Array.isArray(setup.postalAddress) &&
+      typeof setup.policy?.version === 'string'
       ? (setup as RequestSetup)
       : undefined;
   } catch {
@@ -31,7 +33,12 @@ function readSetup(json: string | null | undefined): RequestSetup | undefined {
   }
 }
 
-const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 function start(form: HTMLFormElement, setup: RequestSetup): void {
   const $ = <T extends Element>(selector: string, root: ParentNode = document): T => root.querySelector<T>(selector)!;
@@ -55,7 +62,9 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
       email: text('email'),
       phone: text('phone'),
       customerNumber: text('customerNumber'),
-      channels: channelBoxes().filter((box) => box.checked).map((box) => box.value as Channel),
+      channels: channelBoxes()
+        .filter((box) => box.checked)
+        .map((box) => box.value as Channel),
       wrong: text('wrong'),
       correct: text('correct'),
       personnummer: text('personnummer'),
@@ -73,7 +82,8 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
       const field = wrapper.dataset['field'];
       const used = field === 'address' ? inUse.has('street') : inUse.has(field as FieldName);
       wrapper.hidden = !used;
-      for (const element of wrapper.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) element.disabled = !used;
+      for (const element of wrapper.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
+        element.disabled = !used;
     }
     const extract = next === 'registerutdrag';
     letterButton.hidden = !extract;
@@ -161,7 +171,9 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
   };
 
   function renderLines(element: HTMLElement, lines: string[]): void {
-    element.replaceChildren(...lines.flatMap((line, index) => (index === 0 ? [line] : [document.createElement('br'), line])));
+    element.replaceChildren(
+      ...lines.flatMap((line, index) => (index === 0 ? [line] : [document.createElement('br'), line])),
+    );
   }
 
   function showLetter(letter: Letter, name: string): void {
@@ -208,9 +220,14 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
       const message = composeMessage(requestType, current, setup, reference);
       const failure = Object.assign(document.createElement('p'), {
         className: 'rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-red-950',
-        textContent: 'Det gick inte att skicka din begäran. Allt du skrivit finns kvar i formuläret: försök igen om en stund, eller ',
+        textContent:
+          'Det gick inte att skicka din begäran. Allt du skrivit finns kvar i formuläret: försök igen om en stund, eller ',
       });
-      const link = Object.assign(document.createElement('a'), { href: message.mailto, textContent: 'skicka den som e-post', className: 'font-semibold underline' });
+      const link = Object.assign(document.createElement('a'), {
+        href: message.mailto,
+        textContent: 'skicka den som e-post',
+        className: 'font-semibold underline',
+      });
       failure.append(link, '.');
       status.replaceChildren(failure);
     } finally {
@@ -234,7 +251,8 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
     if (!type) return;
     // Enter in a field submits without a submitter: the letter for an extract, else the message.
     const submitter = (event as SubmitEvent).submitter as HTMLElement | null;
-    const action: RequestAction = type === 'registerutdrag' && submitter?.dataset['submit'] !== 'message' ? 'letter' : 'message';
+    const action: RequestAction =
+      type === 'registerutdrag' && submitter?.dataset['submit'] !== 'message' ? 'letter' : 'message';
     const today = STOCKHOLM_DAY.format(new Date());
     const current = values();
     const errors = validateRequest(type, action, current, today);

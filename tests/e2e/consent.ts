@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** The visitor's stored choice, as the consent cookie holds it. */
-export async function storedConsent(context: BrowserContext): Promise<{ categories: string[]; revision: number; consentId: string; data?: Record<string, string> } | undefined> {
+export async function storedConsent(
+  context: BrowserContext,
+): Promise<{ categories: string[]; revision: number; consentId: string; data?: Record<string, string> } | undefined> {
   const cookie = (await context.cookies()).find((candidate) => candidate.name === 'cc_cookie');
   return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : undefined;
 }
@@ -25,5 +27,9 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }

@@ -22,7 +22,8 @@ export async function catchMailto(page: Page): Promise<void> {
   });
 }
 
-export const caughtMailto = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __mailto: string[] }).__mailto);
+export const caughtMailto = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __mailto: string[] }).__mailto);
 
 /** A mailto: URL read back the way a mail program reads it. */
 export function readMailto(href: string): { to: string; subject: string; body: string } {

@@ -65,7 +65,10 @@ const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      consentLog.push({ contentType: request.headers['content-type'], fields: Object.fromEntries(new URLSearchParams(body)) });
+      consentLog.push({
+        contentType: request.headers['content-type'],
+        fields: Object.fromEntries(new URLSearchParams(body)),
+      });
       response.writeHead(204, cors).end();
     });
   } else if (url.pathname === '/consent-log') {

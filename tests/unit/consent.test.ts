@@ -18,14 +18,46 @@ const declaration: CookieDeclaration = {
     { id: 'marketing', title: 'Marknadsföring', description: 'Riktade annonser.' },
   ],
   cookies: [
-    { name: 'cc_cookie', provider: 'Tech Troopers', party: 'first', purpose: 'Dina val.', duration: '6 månader', category: 'necessary' },
-    { name: '_pk_id.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Besökare.', duration: '13 månader', category: 'statistics' },
-    { name: '_pk_ses.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Besök.', duration: '30 minuter', category: 'statistics' },
-    { name: '_gcl_au', provider: 'Google', party: 'third', purpose: 'Annonser <b>mätning</b>.', duration: '3 månader', category: 'marketing' },
+    {
+      name: 'cc_cookie',
+      provider: 'Tech Troopers',
+      party: 'first',
+      purpose: 'Dina val.',
+      duration: '6 månader',
+      category: 'necessary',
+    },
+    {
+      name: '_pk_id.*',
+      provider: 'Tech Troopers (Matomo)',
+      party: 'first',
+      purpose: 'Besökare.',
+      duration: '13 månader',
+      category: 'statistics',
+    },
+    {
+      name: '_pk_ses.*',
+      provider: 'Tech Troopers (Matomo)',
+      party: 'first',
+      purpose: 'Besök.',
+      duration: '30 minuter',
+      category: 'statistics',
+    },
+    {
+      name: '_gcl_au',
+      provider: 'Google',
+      party: 'third',
+      purpose: 'Annonser <b>mätning</b>.',
+      duration: '3 månader',
+      category: 'marketing',
+    },
   ],
 };
 
-const version = (effective: string, decl: CookieDeclaration, extra: Partial<DeclaringVersion> = {}): DeclaringVersion => ({
+const version = (
+  effective: string,
+  decl: CookieDeclaration,
+  extra: Partial<DeclaringVersion> = {},
+): DeclaringVersion => ({
   version: effective.slice(0, 4),
   effective,
   summary: `Sammanfattning ${effective}`,
@@ -49,7 +81,9 @@ describe('declarationProblems', () => {
     expect(
       declarationProblems({
         categories: declaration.categories.slice(1),
-        cookies: declaration.cookies.map((cookie) => (cookie.name === 'cc_cookie' ? { ...cookie, category: 'statistics' as const } : cookie)),
+        cookies: declaration.cookies.map((cookie) =>
+          cookie.name === 'cc_cookie' ? { ...cookie, category: 'statistics' as const } : cookie,
+        ),
       }),
     ).toEqual([
       'categories: "necessary" must be declared; the consent cookie belongs to it',
@@ -59,7 +93,10 @@ describe('declarationProblems', () => {
 
   it('refuses a cookie in an undeclared category, and a cookie or category declared twice', () => {
     const problems = declarationProblems({
-      categories: [...declaration.categories.filter((category) => category.id !== 'marketing'), declaration.categories[0]!],
+      categories: [
+        ...declaration.categories.filter((category) => category.id !== 'marketing'),
+        declaration.categories[0]!,
+      ],
       cookies: [...declaration.cookies, declaration.cookies[1]!],
     });
     expect(problems).toEqual([
@@ -85,12 +122,29 @@ describe('cookie name patterns', () => {
 
 describe('the revision rule', () => {
   const reworded: CookieDeclaration = {
-    categories: declaration.categories.map((category) => ({ ...category, description: `${category.description} Nu tydligare.` })),
-    cookies: declaration.cookies.map((cookie) => ({ ...cookie, purpose: `${cookie.purpose} Omformulerat.`, duration: 'ett år' })),
+    categories: declaration.categories.map((category) => ({
+      ...category,
+      description: `${category.description} Nu tydligare.`,
+    })),
+    cookies: declaration.cookies.map((cookie) => ({
+      ...cookie,
+      purpose: `${cookie.purpose} Omformulerat.`,
+      duration: 'ett år',
+    })),
   };
   const withMeta: CookieDeclaration = {
     ...declaration,
-    cookies: [...declaration.cookies, { name: '_fbp', provider: 'Meta', party: 'third', purpose: 'Annonser.', duration: '3 månader', category: 'marketing' }],
+    cookies: [
+      ...declaration.cookies,
+      {
+        name: '_fbp',
+        provider: 'Meta',
+        party: 'third',
+        purpose: 'Annonser.',
+        duration: '3 månader',
+        category: 'marketing',
+      },
+    ],
   };
 
   it('ignores wording: titles, descriptions, purposes and durations', () => {
@@ -100,10 +154,31 @@ describe('the revision rule', () => {
   it.each([
     ['a new cookie', withMeta],
     ['a removed cookie', { ...declaration, cookies: declaration.cookies.slice(0, -1) }],
-    ['a cookie moved to another category', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)) }],
-    ['a new third party', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, provider: 'Microsoft' } : c)) }],
-    ['a cookie that becomes third-party', { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, party: 'third' as const } : c)) }],
-    ['a category dropped', { categories: declaration.categories.slice(0, 2), cookies: declaration.cookies.slice(0, 3) }],
+    [
+      'a cookie moved to another category',
+      {
+        ...declaration,
+        cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)),
+      },
+    ],
+    [
+      'a new third party',
+      {
+        ...declaration,
+        cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, provider: 'Microsoft' } : c)),
+      },
+    ],
+    [
+      'a cookie that becomes third-party',
+      {
+        ...declaration,
+        cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, party: 'third' as const } : c)),
+      },
+    ],
+    [
+      'a category dropped',
+      { categories: declaration.categories.slice(0, 2), cookies: declaration.cookies.slice(0, 3) },
+    ],
   ])('counts %s as a change of what consent is given to', (_, changed) => {
     expect(declarationFingerprint(changed)).not.toBe(declarationFingerprint(declaration));
   });
@@ -121,21 +196,35 @@ describe('the revision rule', () => {
   it('tells returning visitors what changed, with a link, only when they are asked again', () => {
     const first = version('2026-11-24', declaration, { changesUrl: undefined });
     expect(buildConsentSetup([first, version('2027-02-15', reworded)], {}, undefined).revisionNote).toBeUndefined();
-    const asked = buildConsentSetup([first, version('2027-06-15', withMeta), version('2027-08-01', withMeta)], {}, undefined);
+    const asked = buildConsentSetup(
+      [first, version('2027-06-15', withMeta), version('2027-08-01', withMeta)],
+      {},
+      undefined,
+    );
     expect(asked.revision).toBe(2);
-    expect(asked.revisionNote).toEqual({ summary: 'Sammanfattning 2027-06-15', changesUrl: '/cookiepolicy/versioner/2027-06-15/andringar/' });
+    expect(asked.revisionNote).toEqual({
+      summary: 'Sammanfattning 2027-06-15',
+      changesUrl: '/cookiepolicy/versioner/2027-06-15/andringar/',
+    });
     expect(asked.policy).toEqual({ version: '2027', effective: '2027-08-01', url: '/cookiepolicy/' });
     const config = toCookieConsentConfig(asked, { gpc: false });
     expect(config.revision).toBe(2);
     expect(config.language.translations['sv']).toMatchObject({
-      consentModal: { revisionMessage: expect.stringContaining('href="/cookiepolicy/versioner/2027-06-15/andringar/"') },
+      consentModal: {
+        revisionMessage: expect.stringContaining('href="/cookiepolicy/versioner/2027-06-15/andringar/"'),
+      },
     });
   });
 });
 
 describe('toCookieConsentConfig', () => {
-  const config = toCookieConsentConfig(setup({ matomo: { url: 'https://stats.example/', siteId: '1' } }), { gpc: false });
-  const sv = config.language.translations['sv'] as Exclude<(typeof config.language.translations)[string], string | (() => unknown)>;
+  const config = toCookieConsentConfig(setup({ matomo: { url: 'https://stats.example/', siteId: '1' } }), {
+    gpc: false,
+  });
+  const sv = config.language.translations['sv'] as Exclude<
+    (typeof config.language.translations)[string],
+    string | (() => unknown)
+  >;
 
   it('offers exactly the declared categories, nothing ticked but the necessary, which cannot be turned off', () => {
     expect(Object.keys(config.categories)).toEqual(['necessary', 'statistics', 'marketing']);
@@ -156,7 +245,12 @@ describe('toCookieConsentConfig', () => {
   });
 
   it('shows the banner to every browser, keeps the page usable, and loads no inline script blocks', () => {
-    expect(config).toMatchObject({ hideFromBots: false, disablePageInteraction: false, manageScriptTags: false, autoShow: true });
+    expect(config).toMatchObject({
+      hideFromBots: false,
+      disablePageInteraction: false,
+      manageScriptTags: false,
+      autoShow: true,
+    });
     expect(config.guiOptions?.consentModal?.equalWeightButtons).toBe(true);
     expect(config.cookie).toEqual({ name: 'cc_cookie', expiresAfterDays: 182, sameSite: 'Lax' });
   });
@@ -169,7 +263,9 @@ describe('toCookieConsentConfig', () => {
       showPreferencesBtn: 'Inställningar',
       footer: '<a href="/cookiepolicy/">Cookiepolicy</a>',
     });
-    expect(sv.consentModal.description).toContain('Med ditt samtycke använder vi cookies för <strong>statistik</strong> och <strong>marknadsföring</strong>.');
+    expect(sv.consentModal.description).toContain(
+      'Med ditt samtycke använder vi cookies för <strong>statistik</strong> och <strong>marknadsföring</strong>.',
+    );
     expect(sv.consentModal.description).toContain('under ”Cookieinställningar”');
     expect(sv.consentModal.description).toContain('{{revisionMessage}}');
   });
@@ -186,7 +282,10 @@ describe('toCookieConsentConfig', () => {
       declaration.cookies.map((cookie) => cookie.name),
     );
     // Declared text is data, never markup.
-    expect(byCategory[2]?.cookieTable?.body[0]).toMatchObject({ purpose: 'Annonser &#60;b&#62;mätning&#60;/b&#62;.', party: 'Tredjepart' });
+    expect(byCategory[2]?.cookieTable?.body[0]).toMatchObject({
+      purpose: 'Annonser &#60;b&#62;mätning&#60;/b&#62;.',
+      party: 'Tredjepart',
+    });
     expect(Object.values(byCategory[0]!.cookieTable!.headers).every((header) => !header.includes(' '))).toBe(true);
     expect(sections.at(-1)).toMatchObject({ title: 'Ditt samtycke' });
   });
@@ -210,12 +309,17 @@ describe('parseConsentSetup', () => {
     expect(parseConsentSetup(JSON.stringify(written))).toEqual(written);
   });
 
-  it.each([undefined, '', 'nonsense', '[]', 'null', '{"revision":"1"}', JSON.stringify({ ...setup(), categories: 'all' })])(
-    'gives nothing for %j',
-    (json) => {
-      expect(parseConsentSetup(json)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'nonsense',
+    '[]',
+    'null',
+    '{"revision":"1"}',
+    JSON.stringify({ ...setup(), categories: 'all' }),
+  ])('gives nothing for %j', (json) => {
+    expect(parseConsentSetup(json)).toBeUndefined();
+  });
 });
 
 describe('tools', () => {
@@ -239,8 +343,14 @@ describe('tools', () => {
 
   it.each([
     [{ PUBLIC_MATOMO_URL: 'https://stats.example/' }, /Set both PUBLIC_MATOMO_URL and PUBLIC_MATOMO_SITE_ID/],
-    [{ PUBLIC_MATOMO_URL: 'stats.example', PUBLIC_MATOMO_SITE_ID: '1' }, /PUBLIC_MATOMO_URL must be an absolute http\(s\) URL/],
-    [{ PUBLIC_MATOMO_URL: 'https://stats.example/', PUBLIC_MATOMO_SITE_ID: 'ett' }, /PUBLIC_MATOMO_SITE_ID must be a number/],
+    [
+      { PUBLIC_MATOMO_URL: 'stats.example', PUBLIC_MATOMO_SITE_ID: '1' },
+      /PUBLIC_MATOMO_URL must be an absolute http\(s\) URL/,
+    ],
+    [
+      { PUBLIC_MATOMO_URL: 'https://stats.example/', PUBLIC_MATOMO_SITE_ID: 'ett' },
+      /PUBLIC_MATOMO_SITE_ID must be a number/,
+    ],
     [{ PUBLIC_GTM_ID: 'UA-1234' }, /PUBLIC_GTM_ID must look like GTM-XXXXXXX/],
     [{ PUBLIC_GTM_URL: 'https://tags.example/gtm.js' }, /PUBLIC_GTM_URL is set without PUBLIC_GTM_ID/],
   ])('refuse a half or wrong configuration: %j', (env, message) => {
@@ -248,11 +358,18 @@ describe('tools', () => {
   });
 
   it('name every cookie a configured tool sets that the policy does not declare', () => {
-    const tools = readToolsConfig({ PUBLIC_MATOMO_URL: 'https://s.example/', PUBLIC_MATOMO_SITE_ID: '1', PUBLIC_GTM_ID: 'GTM-A1' });
+    const tools = readToolsConfig({
+      PUBLIC_MATOMO_URL: 'https://s.example/',
+      PUBLIC_MATOMO_SITE_ID: '1',
+      PUBLIC_GTM_ID: 'GTM-A1',
+    });
     expect(undeclaredToolCookies(tools, declaration)).toEqual([
       'Matomo sets the cookie "_pk_ref.*", which the cookie policy in force does not declare.',
     ]);
-    const moved = { ...declaration, cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)) };
+    const moved = {
+      ...declaration,
+      cookies: declaration.cookies.map((c) => (c.name === '_gcl_au' ? { ...c, category: 'statistics' as const } : c)),
+    };
     expect(undeclaredToolCookies({ gtm: tools.gtm! }, moved)).toEqual([
       'Google Tag Manager sets the cookie "_gcl_au" for marketing, but the cookie policy in force declares it as statistics.',
     ]);
@@ -265,7 +382,14 @@ describe('compareDeclarations', () => {
       categories: declaration.categories.slice(0, 2),
       cookies: [
         ...declaration.cookies.slice(0, 2).map((c) => (c.name === '_pk_id.*' ? { ...c, duration: '12 månader' } : c)),
-        { name: '_pk_ref.*', provider: 'Tech Troopers (Matomo)', party: 'first', purpose: 'Hänvisning.', duration: '6 månader', category: 'statistics' },
+        {
+          name: '_pk_ref.*',
+          provider: 'Tech Troopers (Matomo)',
+          party: 'first',
+          purpose: 'Hänvisning.',
+          duration: '6 månader',
+          category: 'statistics',
+        },
       ],
     };
     const changes = compareDeclarations(declaration, after);

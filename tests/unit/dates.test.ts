@@ -19,7 +19,9 @@ describe('resolveToday', () => {
   });
 
   it('refuses a malformed SITE_TODAY', () => {
-    expect(() => resolveToday({ SITE_TODAY: '1 mars 2027' })).toThrow(/SITE_TODAY must be a real date written YYYY-MM-DD/);
+    expect(() => resolveToday({ SITE_TODAY: '1 mars 2027' })).toThrow(
+      /SITE_TODAY must be a real date written YYYY-MM-DD/,
+    );
   });
 
   it('otherwise takes the calendar day in Stockholm, not in UTC', () => {

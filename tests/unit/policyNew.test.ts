@@ -129,7 +129,9 @@ describe('npm run policy:new', () => {
     it.concurrent('dates the version SITE_TODAY when --date is left out', async () => {
       const { root, policies } = await makeProject();
 
-      const result = await run(root, ['cookiepolicy', '--summary', 'Ändrad lagringstid.'], { SITE_TODAY: '2041-03-15' });
+      const result = await run(root, ['cookiepolicy', '--summary', 'Ändrad lagringstid.'], {
+        SITE_TODAY: '2041-03-15',
+      });
 
       expect(result.code).toBe(0);
       expect(result.lines.at(-1)).toBe('src/content/policies/cookiepolicy/2041-03-15.mdx');
@@ -170,41 +172,90 @@ describe('npm run policy:new', () => {
       expect(result.stdout.includes('set "version" by hand')).toBe(expected.endsWith('(ny)'));
     });
 
-    it.concurrent('copies the latest version by date even when it is a draft, and does not mark the copy a draft', async () => {
-      const { root, policies } = await makeProject();
-      const dir = path.join(policies, 'integritetspolicy');
-      await writeFile(
-        path.join(dir, '2040-05-01.mdx'),
-        versionFile({ policy: 'integritetspolicy', effective: '2040-05-01', version: '4', body: '\nUtkastets text.\n', draft: true }),
-      );
-      await writeFile(
-        path.join(dir, '2040-03-01.mdx'),
-        versionFile({ policy: 'integritetspolicy', effective: '2040-03-01', version: '3', body: '\nÄldre text.\n' }),
-      );
+    it.concurrent(
+      'copies the latest version by date even when it is a draft, and does not mark the copy a draft',
+      async () => {
+        const { root, policies } = await makeProject();
+        const dir = path.join(policies, 'integritetspolicy');
+        await writeFile(
+          path.join(dir, '2040-05-01.mdx'),
+          versionFile({
+            policy: 'integritetspolicy',
+            effective: '2040-05-01',
+            version: '4',
+            body: '\nUtkastets text.\n',
+            draft: true,
+          }),
+        );
+        await writeFile(
+          path.join(dir, '2040-03-01.mdx'),
+          versionFile({ policy: 'integritetspolicy', effective: '2040-03-01', version: '3', body: '\nÄldre text.\n' }),
+        );
 
-      const result = await run(root, ['integritetspolicy', '--date', '2040-06-01', '--summary', 'Ny.']);
+        const result = await run(root, ['integritetspolicy', '--date', '2040-06-01', '--summary', 'Ny.']);
 
-      expect(result.code).toBe(0);
-      const text = await readFile(path.join(dir, '2040-06-01.mdx'), 'utf8');
-      expect(text).toContain('\nversion: "5"\n');
-      expect(bodyOf(text)).toBe('\nUtkastets text.\n');
-      expect(text).not.toMatch(/^(draft|changes):/m);
-    });
+        expect(result.code).toBe(0);
+        const text = await readFile(path.join(dir, '2040-06-01.mdx'), 'utf8');
+        expect(text).toContain('\nversion: "5"\n');
+        expect(bodyOf(text)).toBe('\nUtkastets text.\n');
+        expect(text).not.toMatch(/^(draft|changes):/m);
+      },
+    );
   });
 
   describe('refuses, writing nothing', () => {
     const cases: [string, (latest: string) => string[], Record<string, string>, RegExp][] = [
-      ['an unknown policy', () => ['privacypolicy', '--date', FUTURE], {}, /unknown policy "privacypolicy".*integritetspolicy or cookiepolicy/],
+      [
+        'an unknown policy',
+        () => ['privacypolicy', '--date', FUTURE],
+        {},
+        /unknown policy "privacypolicy".*integritetspolicy or cookiepolicy/,
+      ],
       ['a missing policy', () => ['--date', FUTURE], {}, /say which policy: integritetspolicy or cookiepolicy/],
-      ['a malformed date', () => ['cookiepolicy', '--date', '2040-1-5'], {}, /--date must be a real date written YYYY-MM-DD.*"2040-1-5"/],
-      ['an impossible date', () => ['cookiepolicy', '--date', '2041-02-30'], {}, /--date must be a real date.*"2041-02-30"/],
+      [
+        'a malformed date',
+        () => ['cookiepolicy', '--date', '2040-1-5'],
+        {},
+        /--date must be a real date written YYYY-MM-DD.*"2040-1-5"/,
+      ],
+      [
+        'an impossible date',
+        () => ['cookiepolicy', '--date', '2041-02-30'],
+        {},
+        /--date must be a real date.*"2041-02-30"/,
+      ],
       ['a malformed SITE_TODAY', () => ['cookiepolicy'], { SITE_TODAY: 'tomorrow' }, /SITE_TODAY must be a real date/],
-      ['a date that already has a version', (latest) => ['cookiepolicy', '--date', latest], {}, /already has a version on \d{4}-\d{2}-\d{2}: src\/content\/policies\/cookiepolicy\//],
-      ['a date before the latest version', () => ['cookiepolicy', '--date', '2000-01-01'], {}, /2000-01-01 is before the latest cookiepolicy version/],
+      [
+        'a date that already has a version',
+        (latest) => ['cookiepolicy', '--date', latest],
+        {},
+        /already has a version on \d{4}-\d{2}-\d{2}: src\/content\/policies\/cookiepolicy\//,
+      ],
+      [
+        'a date before the latest version',
+        () => ['cookiepolicy', '--date', '2000-01-01'],
+        {},
+        /2000-01-01 is before the latest cookiepolicy version/,
+      ],
       ['an unknown flag', () => ['cookiepolicy', '--force'], {}, /unknown option "--force"/],
-      ['an empty summary', () => ['cookiepolicy', '--date', FUTURE, '--summary', '  '], {}, /--summary must not be empty/],
-      ['a multi-line summary', () => ['cookiepolicy', '--date', FUTURE, '--summary', 'Rad ett.\nRad två.'], {}, /--summary must be a single line/],
-      ['a TODO summary', () => ['cookiepolicy', '--date', FUTURE, '--summary', 'TODO later'], {}, /must not start with "TODO"/],
+      [
+        'an empty summary',
+        () => ['cookiepolicy', '--date', FUTURE, '--summary', '  '],
+        {},
+        /--summary must not be empty/,
+      ],
+      [
+        'a multi-line summary',
+        () => ['cookiepolicy', '--date', FUTURE, '--summary', 'Rad ett.\nRad två.'],
+        {},
+        /--summary must be a single line/,
+      ],
+      [
+        'a TODO summary',
+        () => ['cookiepolicy', '--date', FUTURE, '--summary', 'TODO later'],
+        {},
+        /must not start with "TODO"/,
+      ],
       ['a stray argument', () => ['cookiepolicy', 'Ny', 'text'], {}, /unexpected argument "Ny"/],
     ];
 

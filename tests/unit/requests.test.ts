@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveToday } from '../../src/lib/dates';
 import { rawFrontmatterValue } from '../../src/lib/frontmatter';
-import { composeLetter, composeMessage, composeSubject, endpointPayload, makeReference, oneLine } from '../../src/lib/requests/compose';
+import {
+  composeLetter,
+  composeMessage,
+  composeSubject,
+  endpointPayload,
+  makeReference,
+  oneLine,
+} from '../../src/lib/requests/compose';
 import { requestLinksFor } from '../../src/lib/requests/policyLinks';
 import { parseRequestType, type RequestContext, type RequestValues } from '../../src/lib/requests/types';
 import { fieldsFor, validateRequest } from '../../src/lib/requests/validate';
@@ -17,7 +24,17 @@ const context: RequestContext = {
   policy: { version: '1', effective: '2026-11-24' },
 };
 const empty: RequestValues = {
-  name: '', email: '', phone: '', customerNumber: '', channels: [], wrong: '', correct: '', personnummer: '', street: '', postalCode: '', city: '',
+  name: '',
+  email: '',
+  phone: '',
+  customerNumber: '',
+  channels: [],
+  wrong: '',
+  correct: '',
+  personnummer: '',
+  street: '',
+  postalCode: '',
+  city: '',
 };
 const anna: RequestValues = {
   ...empty,
@@ -37,13 +54,25 @@ describe('the addresses requests go to', () => {
   const dir = resolve(import.meta.dirname, '../../src/content/policies/integritetspolicy');
   const versions = readdirSync(dir).map((file) => {
     const text = readFileSync(join(dir, file), 'utf8');
-    return { policy: 'integritetspolicy' as const, effective: rawFrontmatterValue(text, 'effective')!, draft: rawFrontmatterValue(text, 'draft') === 'true', source: file, text };
+    return {
+      policy: 'integritetspolicy' as const,
+      effective: rawFrontmatterValue(text, 'effective')!,
+      draft: rawFrontmatterValue(text, 'draft') === 'true',
+      source: file,
+      text,
+    };
   });
-  const current = buildTimeline('integritetspolicy', versions.filter((version) => !version.draft), resolveToday()).current.version.text;
+  const current = buildTimeline(
+    'integritetspolicy',
+    versions.filter((version) => !version.draft),
+    resolveToday(),
+  ).current.version.text;
 
   it('are the ones the privacy policy in force states', () => {
     const optOut = /kan anmälan göras till: (\S+?)\.?$/m.exec(current)?.[1];
-    const correction = /Begäran om rättelse av personuppgift görs hos Tech Troopers kundtjänst på: (\S+?)\.?$/m.exec(current)?.[1];
+    const correction = /Begäran om rättelse av personuppgift görs hos Tech Troopers kundtjänst på: (\S+?)\.?$/m.exec(
+      current,
+    )?.[1];
     const postal = /Begäran sänds till: (.+?)\. /.exec(current)?.[1];
     expect(optOut).toBe(site.privacyRequests.recipient);
     expect(correction).toBe(site.privacyRequests.recipient);
@@ -61,13 +90,31 @@ describe('validateRequest', () => {
 
   it('asks for exactly the fields of each type, in form order', () => {
     expect(Object.keys(validateRequest('sparr', 'message', empty, today))).toEqual(['name', 'email', 'channels']);
-    expect(Object.keys(validateRequest('rattelse', 'message', empty, today))).toEqual(['name', 'email', 'wrong', 'correct']);
-    expect(Object.keys(validateRequest('registerutdrag', 'letter', empty, today))).toEqual(['name', 'personnummer', 'street', 'postalCode', 'city']);
-    expect(Object.keys(validateRequest('registerutdrag', 'message', empty, today))).toEqual(['name', 'email', 'street', 'postalCode', 'city']);
+    expect(Object.keys(validateRequest('rattelse', 'message', empty, today))).toEqual([
+      'name',
+      'email',
+      'wrong',
+      'correct',
+    ]);
+    expect(Object.keys(validateRequest('registerutdrag', 'letter', empty, today))).toEqual([
+      'name',
+      'personnummer',
+      'street',
+      'postalCode',
+      'city',
+    ]);
+    expect(Object.keys(validateRequest('registerutdrag', 'message', empty, today))).toEqual([
+      'name',
+      'email',
+      'street',
+      'postalCode',
+      'city',
+    ]);
   });
 
   it('never asks for the personnummer in an e-mail', () => {
-    for (const type of ['sparr', 'rattelse', 'registerutdrag'] as const) expect(fieldsFor(type, 'message')).not.toContain('personnummer');
+    for (const type of ['sparr', 'rattelse', 'registerutdrag'] as const)
+      expect(fieldsFor(type, 'message')).not.toContain('personnummer');
   });
 
   it.each([
@@ -83,7 +130,8 @@ describe('validateRequest', () => {
     ['personnummer', '811218-9875', 'Kontrollsiffran stämmer inte. Kontrollera personnumret.'],
     ['personnummer', '19811218+98765', 'Skriv högst 13 tecken (nu 14).'],
   ] as const)('refuses %s %j', (field, value, message) => {
-    const type = field === 'wrong' ? 'rattelse' : field === 'personnummer' || field === 'postalCode' ? 'registerutdrag' : 'sparr';
+    const type =
+      field === 'wrong' ? 'rattelse' : field === 'personnummer' || field === 'postalCode' ? 'registerutdrag' : 'sparr';
     const action = field === 'personnummer' || field === 'postalCode' ? 'letter' : 'message';
     const values = { ...anna, customerNumber: 'K-1', phone: '070-123 45 67', [field]: value };
     expect(validateRequest(type, action, values, today)).toEqual({ [field]: message });
@@ -96,7 +144,9 @@ describe('composition', () => {
   it('makes references from an alphabet without look-alike characters', () => {
     const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => [0, 30, 31, 255][i]!);
     expect(makeReference('2026-11-24', bytes)).toBe('TT-20261124-2Z29');
-    expect(makeReference('2026-11-24', (n) => crypto.getRandomValues(new Uint8Array(n)))).toMatch(/^TT-20261124-[2-9A-HJ-NP-Z]{4}$/);
+    expect(makeReference('2026-11-24', (n) => crypto.getRandomValues(new Uint8Array(n)))).toMatch(
+      /^TT-20261124-[2-9A-HJ-NP-Z]{4}$/,
+    );
   });
 
   it('keeps the subject on one line whatever the name holds', () => {
@@ -129,7 +179,12 @@ describe('composition', () => {
   });
 
   it('encodes the mailto: so that nothing typed becomes a header or parameter', () => {
-    const message = composeMessage('rattelse', { ...anna, wrong: 'a&cc=x@evil.example\nb', correct: '?body=' }, context, reference);
+    const message = composeMessage(
+      'rattelse',
+      { ...anna, wrong: 'a&cc=x@evil.example\nb', correct: '?body=' },
+      context,
+      reference,
+    );
     const url = new URL(message.mailto);
     expect(url.protocol).toBe('mailto:');
     expect(url.pathname).toBe('hello@techtroopers.com');
@@ -176,9 +231,15 @@ describe('composition', () => {
 
 describe('request links beside the privacy policy', () => {
   it('match the paragraphs they concern', () => {
-    expect(requestLinksFor('"Spärr" mot marknadsföring. Om man inte önskar …').map((link) => link.href)).toEqual(['/kontakt/?arende=sparr#begaran']);
-    expect(requestLinksFor('Registerutdrag. … Begäran om rättelse av personuppgift görs hos …').map((link) => link.type)).toEqual(['registerutdrag', 'rattelse']);
-    expect(requestLinksFor('Eventuella felaktigheter som rör privatpersoner').map((link) => link.label)).toEqual(['Begär rättelse av personuppgifter']);
+    expect(requestLinksFor('"Spärr" mot marknadsföring. Om man inte önskar …').map((link) => link.href)).toEqual([
+      '/kontakt/?arende=sparr#begaran',
+    ]);
+    expect(
+      requestLinksFor('Registerutdrag. … Begäran om rättelse av personuppgift görs hos …').map((link) => link.type),
+    ).toEqual(['registerutdrag', 'rattelse']);
+    expect(requestLinksFor('Eventuella felaktigheter som rör privatpersoner').map((link) => link.label)).toEqual([
+      'Begär rättelse av personuppgifter',
+    ]);
     expect(requestLinksFor('Syfte. Inom Tech Troopers sker behandling')).toEqual([]);
   });
 

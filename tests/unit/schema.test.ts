@@ -90,7 +90,14 @@ describe('policyVersionSchema', () => {
 
 describe('the cookie policy declaration in the schema', () => {
   const category = (id: string, title: string) => ({ id, title, description: `${title} beskrivs.` });
-  const cookie = (name: string, cat: string) => ({ name, provider: 'Tech Troopers', party: 'first', purpose: 'Syfte.', duration: '1 år', category: cat });
+  const cookie = (name: string, cat: string) => ({
+    name,
+    provider: 'Tech Troopers',
+    party: 'first',
+    purpose: 'Syfte.',
+    duration: '1 år',
+    category: cat,
+  });
   const cookieVersion = {
     ...valid,
     policy: 'cookiepolicy',
@@ -118,14 +125,17 @@ describe('the cookie policy declaration in the schema', () => {
   });
 
   it('names the cookie whose category is not declared', () => {
-    expect(problems({ ...cookieVersion, cookies: [...cookieVersion.cookies, cookie('_gcl_au', 'marketing')] })).toEqual([
-      'cookies: "_gcl_au" is in category "marketing", which "categories" does not declare',
-    ]);
+    expect(problems({ ...cookieVersion, cookies: [...cookieVersion.cookies, cookie('_gcl_au', 'marketing')] })).toEqual(
+      ['cookies: "_gcl_au" is in category "marketing", which "categories" does not declare'],
+    );
   });
 
   it('names the field of a malformed cookie', () => {
-    expect(problems({ ...cookieVersion, cookies: [cookie('cc_cookie', 'necessary'), { ...cookie('x', 'statistics'), party: 'fourth' }] })).toEqual([
-      'cookies.1.party: "party" must be first or third',
-    ]);
+    expect(
+      problems({
+        ...cookieVersion,
+        cookies: [cookie('cc_cookie', 'necessary'), { ...cookie('x', 'statistics'), party: 'fourth' }],
+      }),
+    ).toEqual(['cookies.1.party: "party" must be first or third']);
   });
 });

@@ -26,7 +26,9 @@ describe('toTextBlocks', () => {
 });
 
 describe('diffTextBlocks', () => {
-  const before = toTextBlocks('## Rubrik\n\nEtt stycke som står kvar.\n\nVi loggar IP-nummer varje dag.\n\nSista stycket.');
+  const before = toTextBlocks(
+    '## Rubrik\n\nEtt stycke som står kvar.\n\nVi loggar IP-nummer varje dag.\n\nSista stycket.',
+  );
 
   it('finds nothing between equal texts', () => {
     const diff = diffTextBlocks(before, before);
@@ -35,7 +37,9 @@ describe('diffTextBlocks', () => {
   });
 
   it('marks an edited paragraph word by word', () => {
-    const after = toTextBlocks('## Rubrik\n\nEtt stycke som står kvar.\n\nVi loggar IP-nummer varje vecka.\n\nSista stycket.');
+    const after = toTextBlocks(
+      '## Rubrik\n\nEtt stycke som står kvar.\n\nVi loggar IP-nummer varje vecka.\n\nSista stycket.',
+    );
     const diff = diffTextBlocks(before, after);
     const edited = diff.blocks.find((block) => block.change === 'changed');
     expect(edited?.segments).toEqual([
@@ -48,7 +52,9 @@ describe('diffTextBlocks', () => {
   });
 
   it('shows a new paragraph and a dropped one whole', () => {
-    const after = toTextBlocks('## Rubrik\n\nEtt stycke som står kvar.\n\nSista stycket.\n\nEtt nytt stycke om lagringstid.');
+    const after = toTextBlocks(
+      '## Rubrik\n\nEtt stycke som står kvar.\n\nSista stycket.\n\nEtt nytt stycke om lagringstid.',
+    );
     const diff = diffTextBlocks(before, after);
     expect(diff.blocks.map((block) => block.change)).toEqual(['same', 'same', 'removed', 'same', 'added']);
     expect(diff.blocks[4]?.segments).toEqual([{ kind: 'added', text: 'Ett nytt stycke om lagringstid.' }]);

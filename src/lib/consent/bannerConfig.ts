@@ -15,8 +15,7 @@ export interface VisitorSignals {
 /** The category Global Privacy Control refuses. */
 export const GPC_REFUSES: CategoryId = 'marketing';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * Reads the setup the page carries. Anything malformed gives `undefined`, and
@@ -93,7 +92,9 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
   const offered = offeredCategories(setup, signals);
   const optional = offered.filter((category) => category.id !== NECESSARY);
   const policyLink = `<a href="${escapeHtml(setup.policy.url)}">cookiepolicy</a>`;
-  const purposes = listWords(optional.map((category) => `<strong>${escapeHtml(category.title.toLowerCase())}</strong>`));
+  const purposes = listWords(
+    optional.map((category) => `<strong>${escapeHtml(category.title.toLowerCase())}</strong>`),
+  );
 
   const categories: CookieConsentConfig['categories'] = {};
   for (const category of offered) {
@@ -163,9 +164,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
           consentModal: {
             title: 'Vi använder cookies',
             description:
-              (optional.length > 0
-                ? `Med ditt samtycke använder vi cookies för ${purposes}. `
-                : '') +
+              (optional.length > 0 ? `Med ditt samtycke använder vi cookies för ${purposes}. ` : '') +
               'Nödvändiga cookies sparar dina val och används alltid. ' +
               (signals.gpc ? `${GPC_NOTE} ` : '') +
               'Du kan när som helst ändra eller återkalla ditt samtycke under ”Cookieinställningar” längst ned på varje sida.' +

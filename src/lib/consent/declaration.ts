@@ -12,7 +12,10 @@ export const CONSENT_COOKIE = 'cc_cookie';
 
 const text = (field: string, what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `"${field}" is missing: ${what}` : `"${field}" must be text: ${what}`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `"${field}" is missing: ${what}` : `"${field}" must be text: ${what}`,
+    })
     .trim()
     .min(1, `"${field}" must not be empty: ${what}`);
 
@@ -67,11 +70,14 @@ export function declarationProblems({ categories, cookies }: CookieDeclaration):
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index) problems.push(`categories: "${id}" is declared twice`);
   });
-  if (!ids.includes(NECESSARY)) problems.push(`categories: "${NECESSARY}" must be declared; the consent cookie belongs to it`);
+  if (!ids.includes(NECESSARY))
+    problems.push(`categories: "${NECESSARY}" must be declared; the consent cookie belongs to it`);
   const names = cookies.map((cookie) => cookie.name);
   cookies.forEach((cookie, index) => {
     if (!ids.includes(cookie.category)) {
-      problems.push(`cookies: "${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`);
+      problems.push(
+        `cookies: "${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`,
+      );
     }
     if (names.indexOf(cookie.name) !== index) problems.push(`cookies: "${cookie.name}" is declared twice`);
   });

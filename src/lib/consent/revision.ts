@@ -23,7 +23,9 @@ export interface ConsentRevision<T> {
  * The consent revision of the last of `versions` (oldest first, ending with the
  * version in force). Visitors whose consent has another revision are asked again.
  */
-export function consentRevision<T extends { declaration: CookieDeclaration }>(versions: readonly T[]): ConsentRevision<T> {
+export function consentRevision<T extends { declaration: CookieDeclaration }>(
+  versions: readonly T[],
+): ConsentRevision<T> {
   const first = versions[0];
   if (!first) throw new Error('consentRevision needs at least one version');
   let revision = 1;

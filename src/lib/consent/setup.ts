@@ -54,7 +54,9 @@ export function buildConsentSetup(
     cookieName: CONSENT_COOKIE,
     cookieDays: CONSENT_DAYS,
     policy: { version: current.version, effective: current.effective, url: current.url },
-    ...(revision > 1 && since.changesUrl ? { revisionNote: { summary: since.summary, changesUrl: since.changesUrl } } : {}),
+    ...(revision > 1 && since.changesUrl
+      ? { revisionNote: { summary: since.summary, changesUrl: since.changesUrl } }
+      : {}),
     categories: current.declaration.categories,
     cookies: current.declaration.cookies,
     tools,

@@ -98,5 +98,7 @@ export function undeclaredToolCookies(tools: ToolsConfig, declaration: CookieDec
 
 /** The origins a configured tool loads from: for the content security policy. */
 export function toolOrigins(tools: ToolsConfig): string[] {
-  return [tools.matomo?.url, tools.gtm?.scriptUrl].filter((url): url is string => !!url).map((url) => new URL(url).origin);
+  return [tools.matomo?.url, tools.gtm?.scriptUrl]
+    .filter((url): url is string => !!url)
+    .map((url) => new URL(url).origin);
 }

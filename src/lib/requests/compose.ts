@@ -15,6 +15,8 @@ export function makeReference(today: string, randomBytes: (n: number) => Uint8Ar
 /** One line of text: line breaks, tabs and other control characters become single spaces. */
 export const oneLine = (text: string): string =>
   text
+    // Control characters are exactly what must not reach a subject line.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -23,6 +25,7 @@ export const oneLine = (text: string): string =>
 const block = (text: string): string =>
   text
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ')
     .trim();
 
@@ -65,7 +68,12 @@ export function composeMessage(
 ): ComposedMessage {
   const info = REQUEST_INFO[type];
   const fields = fieldsFor(type, 'message');
-  const lines: string[] = ['Hej Tech Troopers,', '', `${info.ask} Begäran görs enligt ${policyCitation(context)} och ${info.article} i dataskyddsförordningen (GDPR).`, ''];
+  const lines: string[] = [
+    'Hej Tech Troopers,',
+    '',
+    `${info.ask} Begäran görs enligt ${policyCitation(context)} och ${info.article} i dataskyddsförordningen (GDPR).`,
+    '',
+  ];
   for (const field of fields) {
     if (field === 'name' || field === 'email' || field === 'phone' || field === 'customerNumber') {
       const value = oneLine(values[field]);
@@ -98,8 +106,17 @@ export function composeMessage(
 }
 
 /** What the endpoint receives: the same fields as the e-mail, URL-encoded. Never the personnummer. */
-export function endpointPayload(type: RequestType, values: RequestValues, reference: string, honeypot: string): URLSearchParams {
-  const payload = new URLSearchParams({ arende: type, referens: reference, amne: composeSubject(type, values, reference) });
+export function endpointPayload(
+  type: RequestType,
+  values: RequestValues,
+  reference: string,
+  honeypot: string,
+): URLSearchParams {
+  const payload = new URLSearchParams({
+    arende: type,
+    referens: reference,
+    amne: composeSubject(type, values, reference),
+  });
   for (const field of fieldsFor(type, 'message')) {
     if (field === 'channels') payload.set('kanaler', values.channels.join(','));
     else payload.set(field, field === 'wrong' || field === 'correct' ? block(values[field]) : oneLine(values[field]));

@@ -63,7 +63,7 @@ export function validatePersonnummer(input: string, today: string): IdResult {
     year = Number(century + yy);
   } else {
     const twoDigit = Number(yy);
-    year = now.year - ((now.year % 100) - twoDigit + 100) % 100;
+    year = now.year - (((now.year % 100) - twoDigit + 100) % 100);
     if (separator === '+') {
       year -= 100;
     } else if (compareDates({ year, month, day }, now) > 0) {

@@ -66,7 +66,9 @@ function checkField(field: FieldName, values: RequestValues, today: string): str
     case 'phone':
       return PHONE.test(value) ? undefined : 'Skriv telefonnumret med siffror, till exempel 070-123 45 67.';
     case 'customerNumber':
-      return CUSTOMER_NUMBER.test(value) ? undefined : 'Kundnumret kan bara innehålla bokstäver, siffror och bindestreck.';
+      return CUSTOMER_NUMBER.test(value)
+        ? undefined
+        : 'Kundnumret kan bara innehålla bokstäver, siffror och bindestreck.';
     case 'postalCode':
       return POSTAL_CODE.test(value) ? undefined : 'Skriv postnumret med fem siffror, till exempel 111 43.';
     case 'personnummer': {

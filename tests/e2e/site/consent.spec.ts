@@ -8,7 +8,11 @@ import { sitemapPaths } from '../helpers';
 
 const MATOMO_COOKIES = /^_pk_(id|ses|ref)\.1\.1f2e$/;
 
-test('first visit: the banner asks, and no page sets a cookie or calls another origin', async ({ page, context, request }) => {
+test('first visit: the banner asks, and no page sets a cookie or calls another origin', async ({
+  page,
+  context,
+  request,
+}) => {
   const foreign: string[] = [];
   page.on('request', (req) => {
     if (new URL(req.url()).origin !== 'http://localhost:4410') foreign.push(req.url());
@@ -55,7 +59,8 @@ test('Avvisa alla: nothing non-essential, on reload too, and the banner stays aw
   // The one request that may leave the site is the proof of the refusal, to the consent log.
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith('http://localhost:4410/') && req.url() !== `${STANDINS}/consent-log`) foreign.push(req.url());
+    if (!req.url().startsWith('http://localhost:4410/') && req.url() !== `${STANDINS}/consent-log`)
+      foreign.push(req.url());
   });
   await page.goto('/');
   await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
@@ -68,12 +73,17 @@ test('Avvisa alla: nothing non-essential, on reload too, and the banner stays aw
   expect(foreign).toEqual([]);
 });
 
-test('Acceptera alla starts statistics and marketing; withdrawing statistics deletes its cookies for good', async ({ page, context }) => {
+test('Acceptera alla starts statistics and marketing; withdrawing statistics deletes its cookies for good', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   const matomoLoaded = page.waitForRequest(`${STANDINS}/matomo/matomo.js`);
   await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
   await matomoLoaded;
-  await expect.poll(() => cookieNames(context)).toEqual(expect.arrayContaining(['_pk_id.1.1f2e', '_pk_ses.1.1f2e', '_gcl_au', 'cc_cookie']));
+  await expect
+    .poll(() => cookieNames(context))
+    .toEqual(expect.arrayContaining(['_pk_id.1.1f2e', '_pk_ses.1.1f2e', '_gcl_au', 'cc_cookie']));
   expect((await storedConsent(context))?.categories).toEqual(['necessary', 'statistics', 'marketing']);
   expect(await page.evaluate(() => (window as { __gtmStandIn?: string }).__gtmStandIn)).toBe('GTM-TEST123');
 
@@ -119,19 +129,29 @@ test('Tag Manager starts with Consent Mode v2 denied and is told the visitor’s
         .filter((entry) => entry[0] === 'consent'),
     );
   expect(await consent()).toEqual([
-    ['consent', 'default', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' }],
+    [
+      'consent',
+      'default',
+      { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' },
+    ],
   ]);
   await banner(page).getByRole('button', { name: 'Inställningar' }).click();
   await preferences(page).getByRole('checkbox', { name: 'Marknadsföring' }).check({ force: true });
   await preferences(page).getByRole('button', { name: 'Spara mina val' }).click();
-  await expect.poll(consent).toContainEqual([
-    'consent',
-    'update',
-    { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'denied' },
-  ]);
+  await expect
+    .poll(consent)
+    .toContainEqual([
+      'consent',
+      'update',
+      { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'denied' },
+    ]);
 });
 
-test('the preferences show the proof of consent, and the consent log receives it', async ({ page, context, request }) => {
+test('the preferences show the proof of consent, and the consent log receives it', async ({
+  page,
+  context,
+  request,
+}) => {
   await page.goto('/kontakt/');
   await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
   const stored = await storedConsent(context);
@@ -145,7 +165,11 @@ test('the preferences show the proof of consent, and the consent log receives it
   await expect(proof).toContainText('Samtycket avser cookiepolicyn version 1, som gäller sedan 24 november 2026.');
 
   await expect
-    .poll(async () => ((await (await request.get(`${STANDINS}/consent-log`)).json()) as { fields: Record<string, string> }[]).filter((entry) => entry.fields['consentId'] === stored!.consentId))
+    .poll(async () =>
+      ((await (await request.get(`${STANDINS}/consent-log`)).json()) as { fields: Record<string, string> }[]).filter(
+        (entry) => entry.fields['consentId'] === stored!.consentId,
+      ),
+    )
     .toEqual([
       {
         contentType: expect.stringContaining('application/x-www-form-urlencoded'),
@@ -164,15 +188,25 @@ test('the preferences show the proof of consent, and the consent log receives it
 test('the cookie names in the preferences equal those in the cookie policy’s tables', async ({ page }) => {
   await page.goto('/cookiepolicy/');
   const onPage = await page.locator('[data-category] tbody th').allInnerTexts();
-  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
-  const inModal = await preferences(page).locator('table tbody tr td:first-child').allTextContents();
   expect(onPage.length).toBeGreaterThanOrEqual(5);
-  expect(inModal.map((name) => name.trim()).sort()).toEqual(onPage.map((name) => name.trim()).sort());
+  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
+  await expect(preferences(page)).toBeVisible();
+  // The modal builds its tables when first opened: wait for them, then compare.
+  const inModal = preferences(page).locator('table tbody tr td:first-child');
+  await expect(inModal).toHaveCount(onPage.length);
+  expect((await inModal.allTextContents()).map((name) => name.trim()).sort()).toEqual(
+    onPage.map((name) => name.trim()).sort(),
+  );
   expect(onPage).toEqual(expect.arrayContaining(['cc_cookie', '_pk_id.*', '_pk_ses.*', '_gcl_au']));
 });
 
-test('Global Privacy Control refuses marketing without asking, and the preferences say why', async ({ page, context }) => {
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+test('Global Privacy Control refuses marketing without asking, and the preferences say why', async ({
+  page,
+  context,
+}) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  );
   await page.goto('/');
   await expect(banner(page)).toContainText('Din webbläsare skickar signalen Global Privacy Control.');
   await expect(banner(page)).toContainText('Med ditt samtycke använder vi cookies för statistik.');
@@ -183,7 +217,9 @@ test('Global Privacy Control refuses marketing without asking, and the preferenc
   expect(await page.evaluate(() => (window as { __gtmStandIn?: string }).__gtmStandIn)).toBeUndefined();
   await openPreferences(page);
   await expect(preferences(page).getByRole('checkbox', { name: 'Marknadsföring' })).toHaveCount(0);
-  await expect(preferences(page)).toContainText('Därför använder vi inga cookies för marknadsföring och frågar inte om dem.');
+  await expect(preferences(page)).toContainText(
+    'Därför använder vi inga cookies för marknadsföring och frågar inte om dem.',
+  );
 });
 
 test('the banner and the preferences work with the keyboard alone', async ({ page, context }) => {
@@ -196,7 +232,8 @@ test('the banner and the preferences work with the keyboard alone', async ({ pag
   await expect(preferences(page)).toBeVisible();
   // Tab to the statistics switch and turn it on with Space.
   const statistics = preferences(page).getByRole('checkbox', { name: 'Statistik' });
-  for (let i = 0; i < 40 && !(await statistics.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await statistics.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await expect(statistics).toBeChecked();
   for (let i = 0; i < 40 && (await focusedName()) !== 'Spara mina val'; i++) await page.keyboard.press('Tab');
@@ -234,7 +271,9 @@ test('without JavaScript there is no banner, nothing non-essential, and the poli
   });
   await page.goto('/cookiepolicy/');
   await expect(banner(page)).toHaveCount(0);
-  await expect(page.getByText('Valen kräver JavaScript; utan JavaScript använder webbplatsen bara nödvändiga cookies.')).toBeVisible();
+  await expect(
+    page.getByText('Valen kräver JavaScript; utan JavaScript använder webbplatsen bara nödvändiga cookies.'),
+  ).toBeVisible();
   expect(await context.cookies()).toEqual([]);
   expect(foreign).toEqual([]);
   await context.close();

@@ -1,17 +1,27 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page says who Tech Troopers is and leads to the policies, the changelog and contact', async ({ page }) => {
+test('the home page says who Tech Troopers is and leads to the policies, the changelog and contact', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveTitle('Tech Troopers AB');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tech Troopers AB');
-  await expect(page.getByText('teknik och IT-tjänster som inte äventyrar våra kunders och besökares integritet')).toBeVisible();
+  await expect(
+    page.getByText('teknik och IT-tjänster som inte äventyrar våra kunders och besökares integritet'),
+  ).toBeVisible();
   const main = page.getByRole('main');
-  await expect(main.getByRole('link', { name: 'Integritetspolicy', exact: true })).toHaveAttribute('href', '/integritetspolicy/');
+  await expect(main.getByRole('link', { name: 'Integritetspolicy', exact: true })).toHaveAttribute(
+    'href',
+    '/integritetspolicy/',
+  );
   await expect(main.getByRole('link', { name: 'Cookiepolicy', exact: true })).toHaveAttribute('href', '/cookiepolicy/');
   await expect(main.getByRole('link', { name: 'Alla ändringar' })).toHaveAttribute('href', '/andringar/');
   await expect(main.getByRole('link', { name: /Kontakta oss/ })).toHaveAttribute('href', '/kontakt/');
   await expect(main.getByText('Tech Troopers AB, org.nr 556971-4966')).toBeVisible();
-  await expect(main.getByRole('link', { name: 'hello@techtroopers.com' })).toHaveAttribute('href', 'mailto:hello@techtroopers.com');
+  await expect(main.getByRole('link', { name: 'hello@techtroopers.com' })).toHaveAttribute(
+    'href',
+    'mailto:hello@techtroopers.com',
+  );
   await expect(main.getByRole('link', { name: '+46 (0)10 151 10 00' })).toHaveAttribute('href', 'tel:+46101511000');
 });
 

@@ -27,7 +27,9 @@ test('the cookie part is the cookie policy and the rest the privacy policy', asy
   const privacy = await readablePolicy(page, '/integritetspolicy/');
   const cookies = await readablePolicy(page, '/cookiepolicy/');
   expect(cookies).toContain('Information om cookies');
-  expect(cookies).toContain('Om du har övriga frågor kring cookies så kan du kontakta Tech Troopers på hello@techtroopers.com.');
+  expect(cookies).toContain(
+    'Om du har övriga frågor kring cookies så kan du kontakta Tech Troopers på hello@techtroopers.com.',
+  );
   expect(privacy).not.toContain('Information om cookies');
   expect(privacy).toContain('Din integritet är viktig för oss!');
   expect(cookies).not.toContain('Personuppgiftsbehandling');
