@@ -14,7 +14,7 @@ export interface SiteConfig {
   /** The address visitors write to, for everything including privacy matters. */
   email: string;
   phone: {
-    /** The number as printed in the company text. */
+    /** The number as printed in the company text (shown with non-breaking spaces, so it never wraps). */
     display: string;
     /** The same number for `tel:` links (E.164). */
     e164: string;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { cookieCategorySchema, declarationProblems, declaredCookieSchema } from './consent/declaration.ts';
+import { declarationProblems } from './consent/declaration.ts';
+import { cookieCategorySchema, declaredCookieSchema } from './consent/declarationSchema.ts';
 import { isIsoDate } from './dates.ts';
 import { POLICY_IDS } from './policyCatalog.ts';
 

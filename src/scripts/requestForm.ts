@@ -180,7 +180,6 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
     renderLines($('[data-out="sender"]', letterWrap), letter.sender);
     renderLines($('[data-out="recipient"]', letterWrap), letter.recipient);
     setText(letterWrap, 'date', letter.date);
-    setText(letterWrap, 'heading', letter.heading);
     setText(letterWrap, 'signature', name);
     $<HTMLElement>('[data-out="paragraphs"]', letterWrap).replaceChildren(
       ...letter.paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })),

@@ -129,7 +129,6 @@ export interface Letter {
   recipient: string[];
   sender: string[];
   date: string;
-  heading: string;
   paragraphs: string[];
   details: [label: string, value: string][];
 }
@@ -143,7 +142,6 @@ export function composeLetter(values: RequestValues, context: RequestContext, to
     recipient: context.postalAddress,
     sender: [oneLine(values.name), oneLine(values.street), `${oneLine(values.postalCode)} ${oneLine(values.city)}`],
     date: formatSwedishDate(today),
-    heading: 'Begäran om registerutdrag',
     paragraphs: [
       `${REQUEST_INFO.registerutdrag.ask} Begäran görs enligt ${policyCitation(context)} och ${REQUEST_INFO.registerutdrag.article} i dataskyddsförordningen (GDPR).`,
       'Skicka utdraget till min folkbokföringsadress.',
