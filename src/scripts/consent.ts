@@ -5,7 +5,7 @@
 import 'vanilla-cookieconsent/dist/cookieconsent.css';
 import '../styles/consent.css';
 import * as CookieConsent from 'vanilla-cookieconsent';
-import { GPC_REFUSES, parseConsentSetup, toCookieConsentConfig } from '../lib/consent/bannerConfig.ts';
+import { GPC_REFUSES, isSoundConsent, parseConsentSetup, toCookieConsentConfig } from '../lib/consent/bannerConfig.ts';
 import type { ConsentSetup } from '../lib/consent/setup.ts';
 import { setGtmDefaults, startGtm, startMatomo, stopMatomo, updateGtmConsent } from './tools.ts';
 
@@ -31,7 +31,27 @@ function readData(value: unknown): ConsentData | undefined {
     : undefined;
 }
 
+/** Deletes a consent cookie the banner did not write, so that it asks again instead of trusting it. */
+function discardUnsoundConsent(setup: ConsentSetup): void {
+  const raw = document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith(`${setup.cookieName}=`))
+    ?.slice(setup.cookieName.length + 1);
+  if (raw === undefined) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    value = undefined;
+  }
+  if (!isSoundConsent(value, setup)) {
+    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; SameSite=Lax`;
+    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; Domain=${location.hostname}; SameSite=Lax`;
+  }
+}
+
 function start(setup: ConsentSetup): void {
+  discardUnsoundConsent(setup);
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
   const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
   // Pages with forms about the visitor (the contact page) run no tools at all.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cookiesToClear, parseConsentSetup, toCookieConsentConfig } from '../../src/lib/consent/bannerConfig';
+import {
+  cookiesToClear,
+  isSoundConsent,
+  parseConsentSetup,
+  toCookieConsentConfig,
+} from '../../src/lib/consent/bannerConfig';
 import {
   compareDeclarations,
   declarationProblems,
@@ -398,5 +403,33 @@ describe('compareDeclarations', () => {
     expect(changes.changed.map((c) => [c.after.name, c.fields])).toEqual([['_pk_id.*', ['duration']]]);
     expect(changes.removedCategories.map((c) => c.id)).toEqual(['marketing']);
     expect(changes.addedCategories).toEqual([]);
+  });
+});
+
+describe('isSoundConsent', () => {
+  const sound = {
+    categories: ['necessary', 'statistics'],
+    revision: 1,
+    consentId: '11111111-2222-4333-8444-555555555555',
+    consentTimestamp: '2026-11-24T10:00:00.000Z',
+    lastConsentTimestamp: '2026-11-24T10:00:00.000Z',
+  };
+
+  it('accepts what the banner writes', () => {
+    expect(isSoundConsent(sound, setup())).toBe(true);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'all'],
+    ['categories that are not a list', { ...sound, categories: 'all' }],
+    ['an unknown category', { ...sound, categories: ['necessary', 'everything'] }],
+    ['no consent ID', { ...sound, consentId: undefined }],
+    ['a malformed consent ID', { ...sound, consentId: '<script>' }],
+    ['a broken timestamp', { ...sound, consentTimestamp: 'igår' }],
+    ['a broken last timestamp', { ...sound, lastConsentTimestamp: 'sedan' }],
+    ['a revision that is not a number', { ...sound, revision: '1' }],
+  ])('refuses %s', (_, value) => {
+    expect(isSoundConsent(value, setup())).toBe(false);
   });
 });

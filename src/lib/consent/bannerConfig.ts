@@ -41,6 +41,28 @@ export function parseConsentSetup(json: string | null | undefined): ConsentSetup
   return sound ? (setup as ConsentSetup) : undefined;
 }
 
+const isTime = (value: unknown): boolean => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/**
+ * Whether a stored consent record (the parsed consent cookie) is one the banner
+ * wrote: anything else (garbage, cut short, another tool's) is discarded, so
+ * the visitor is simply asked again.
+ */
+export function isSoundConsent(value: unknown, setup: ConsentSetup): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const known = new Set(setup.categories.map((category) => category.id as string));
+  return (
+    Array.isArray(record['categories']) &&
+    record['categories'].every((id) => typeof id === 'string' && known.has(id)) &&
+    typeof record['revision'] === 'number' &&
+    typeof record['consentId'] === 'string' &&
+    /^[0-9a-f-]{36}$/.test(record['consentId']) &&
+    isTime(record['consentTimestamp']) &&
+    (record['lastConsentTimestamp'] === undefined || isTime(record['lastConsentTimestamp']))
+  );
+}
+
 /** The categories the banner offers: those declared, less what the browser has already refused. */
 export function offeredCategories(setup: ConsentSetup, signals: VisitorSignals): CookieCategory[] {
   return setup.categories.filter((category) => !(signals.gpc && category.id === GPC_REFUSES));

@@ -278,3 +278,49 @@ test('without JavaScript there is no banner, nothing non-essential, and the poli
   expect(foreign).toEqual([]);
   await context.close();
 });
+
+test.describe('a tampered consent cookie makes the banner ask again, with no script error', () => {
+  const stored = (value: object) => encodeURIComponent(JSON.stringify(value));
+  const cases: [string, string][] = [
+    ['garbage', '%%%not-json{'],
+    ['truncated', stored({ categories: ['necessary', 'statistics'], revision: 1 }).slice(0, 30)],
+    ['foreign', stored({ consent: true, vendors: ['all'] })],
+    ['without a consent ID', stored({ categories: ['necessary', 'statistics', 'marketing'], revision: 1 })],
+    [
+      'with a broken timestamp',
+      stored({
+        categories: ['necessary', 'statistics', 'marketing'],
+        revision: 1,
+        consentId: '11111111-2222-4333-8444-555555555555',
+        consentTimestamp: 'igår',
+        lastConsentTimestamp: 'igår',
+      }),
+    ],
+    [
+      'with categories that are not a list',
+      stored({
+        categories: 'all',
+        revision: 1,
+        consentId: '11111111-2222-4333-8444-555555555555',
+        consentTimestamp: '2026-11-24T10:00:00.000Z',
+      }),
+    ],
+  ];
+
+  for (const [what, value] of cases) {
+    test(what, async ({ page, context }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await context.addCookies([{ name: 'cc_cookie', value, url: 'http://localhost:4410/' }]);
+      await page.goto('/');
+      await expect(banner(page)).toBeVisible();
+      expect(await page.evaluate(() => '__matomoStandIn' in window)).toBe(false);
+      await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
+      expect((await storedConsent(context))?.categories).toEqual(['necessary']);
+      expect(errors).toEqual([]);
+    });
+  }
+});
