@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 
 export default defineConfig({
@@ -13,7 +14,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // The policies are published verbatim: no smart quotes or dashes may change a character.
   // No code blocks, so no syntax highlighting: Shiki's inline styles would need 'unsafe-inline'.
-  integrations: [mdx({ smartypants: false, syntaxHighlight: false }), sitemap()],
+  integrations: [mdx({ smartypants: false, syntaxHighlight: false }), sitemap(), securityHeadersFile(process.env)],
   vite: { plugins: [tailwindcss()] },
   server: { port: 4321, host: 'localhost' },
   security: { csp: contentSecurityPolicy(process.env) },

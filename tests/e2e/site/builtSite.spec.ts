@@ -71,3 +71,55 @@ for (const dist of builds) {
     expect(broken).toEqual([]);
   });
 }
+
+/** A policy as directive → sources. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+for (const dist of builds) {
+  const name = relative(resolve(dist, '../..'), dist);
+
+  test(`${name}: _headers sends the pages’ policy, and the security headers real hosts need`, () => {
+    const file = readFileSync(join(dist, '_headers'), 'utf8');
+    expect(file.startsWith('/*\n')).toBe(true);
+    const headers = Object.fromEntries(
+      file
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+    );
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Strict-Transport-Security']).toMatch(/^max-age=\d{8,}/);
+    expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['Permissions-Policy']).toContain('camera=()');
+    expect(headers['Permissions-Policy']).toContain('geolocation=()');
+
+    const header = directives(headers['Content-Security-Policy']!);
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const page of htmlFiles(dist)) {
+      const html = readFileSync(page, 'utf8');
+      const meta = directives(
+        parse(html).querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!,
+      );
+      for (const [directive, sources] of meta) {
+        expect(header.get(directive), `${directive} in ${relative(dist, page)}`).toEqual(
+          sources.filter((source) => !source.startsWith("'sha256-")),
+        );
+      }
+      // The header allows scripts and styles by origin only: no page may rely on an inline one.
+      const inlineScripts = parse(html)
+        .querySelectorAll('script:not([src])')
+        .filter((script) => script.getAttribute('type') !== 'application/json');
+      expect(inlineScripts, relative(dist, page)).toHaveLength(0);
+      expect(parse(html).querySelectorAll('style, [style]'), relative(dist, page)).toHaveLength(0);
+    }
+  });
+}

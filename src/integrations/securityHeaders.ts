@@ -1,0 +1,20 @@
+import { writeFile } from 'node:fs/promises';
+import type { AstroIntegration } from 'astro';
+import { securityHeaders } from '../lib/csp.ts';
+
+/**
+ * Writes `_headers` (the format Netlify and Cloudflare Pages read) next to the
+ * built pages, from the same configuration as the pages' own policy, so the two
+ * cannot drift apart.
+ */
+export function securityHeadersFile(env: Record<string, string | undefined>): AstroIntegration {
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const lines = Object.entries(securityHeaders(env)).map(([name, value]) => `  ${name}: ${value}`);
+        await writeFile(new URL('_headers', dir), `/*\n${lines.join('\n')}\n`);
+      },
+    },
+  };
+}
