@@ -1,4 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
+import { test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './consent';
 
 /** The paths of every page in the built sitemap, as served by the test server. */
 export async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
@@ -14,3 +15,12 @@ export async function sitemapPaths(request: APIRequestContext): Promise<string[]
 
 /** Text with runs of whitespace made single spaces, as a reader sees it. */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** axe on every page of the built sitemap, as a first-time visitor sees it: banner open. */
+export async function axeEverySitemapPage(page: Page, request: APIRequestContext): Promise<void> {
+  for (const path of await sitemapPaths(request)) {
+    await page.goto(path);
+    await page.getByRole('dialog', { name: 'Vi använder cookies' }).waitFor();
+    await test.step(path, () => expectNoAxeViolations(page));
+  }
+}

@@ -124,8 +124,9 @@ test('Registerutdrag makes a letter to print with the company’s postal address
 
   // Printing shows the letter alone, on A4.
   await page.emulateMedia({ media: 'print' });
-  expect(await page.locator('#uppgifter').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
-  expect(await letter.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+  // The print media rules apply once the page has restyled: poll rather than read once.
+  await expect.poll(() => page.locator('#uppgifter').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+  await expect.poll(() => letter.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
   await page.emulateMedia({ media: 'screen' });
 
   // The e-mail route for an extract leaves the personnummer out.
