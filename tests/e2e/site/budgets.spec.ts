@@ -1,0 +1,43 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { sitemapPaths } from '../helpers';
+
+const KiB = 1024;
+
+/** Every response a first visit to `path` loads, with its gzipped size (level 9, as a host would send it). */
+async function firstVisit(page: Page, path: string) {
+  const loaded: { url: string; type: string; gzipped: number }[] = [];
+  page.on('response', async (response) => {
+    const type = response.request().resourceType();
+    if (response.status() !== 200) return;
+    loaded.push({ url: response.url(), type, gzipped: gzipSync(await response.body(), { level: 9 }).length });
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  return loaded;
+}
+
+test('a first visit to the privacy policy weighs at most 30 KiB of HTML, CSS and JS gzipped, 12 KiB of it JS', async ({
+  page,
+}) => {
+  const loaded = await firstVisit(page, '/integritetspolicy/');
+  const weight = (types: string[]) =>
+    loaded.filter((resource) => types.includes(resource.type)).reduce((sum, resource) => sum + resource.gzipped, 0);
+  const total = weight(['document', 'stylesheet', 'script']);
+  const js = weight(['script']);
+  test.info().annotations.push({ type: 'weight', description: `total ${total} B, JS ${js} B gzipped` });
+  expect(loaded.filter((resource) => resource.type === 'document')).toHaveLength(1);
+  expect(total).toBeLessThanOrEqual(30 * KiB);
+  expect(js).toBeLessThanOrEqual(12 * KiB);
+});
+
+test('no page ships a web font or an image it does not need', async ({ page, request }) => {
+  const extras: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (['font', 'image', 'media'].includes(req.resourceType()) && url.pathname !== '/favicon.svg') {
+      extras.push(`${req.resourceType()} ${req.url()}`);
+    }
+  });
+  for (const path of await sitemapPaths(request)) await page.goto(path, { waitUntil: 'networkidle' });
+  expect(extras).toEqual([]);
+});
