@@ -2,7 +2,11 @@
  * The consent banner. Its configuration comes from the cookie policy in force
  * (see ConsentSetup.astro); nothing non-essential runs until the visitor agrees.
  */
-import 'vanilla-cookieconsent/dist/cookieconsent.css';
+// The library's styles less its dark scheme, which the site does not use.
+import 'vanilla-cookieconsent/dist/css-components/base.css';
+import 'vanilla-cookieconsent/dist/css-components/light-scheme.css';
+import 'vanilla-cookieconsent/dist/css-components/consent-modal.css';
+import 'vanilla-cookieconsent/dist/css-components/preferences-modal.css';
 import '../styles/consent.css';
 import * as CookieConsent from 'vanilla-cookieconsent';
 import { GPC_REFUSES, isSoundConsent, parseConsentSetup, toCookieConsentConfig } from '../lib/consent/bannerConfig.ts';
