@@ -87,8 +87,20 @@ export async function getPolicyPaths() {
   }));
 }
 
-/** The consent banner's setup, from the cookie policy version in force and the versions before it. */
-export async function getConsentSetup(): Promise<ConsentSetup> {
+let cachedSetup: Promise<ConsentSetup> | undefined;
+
+/**
+ * The consent banner's setup, from the cookie policy version in force and the
+ * versions before it. Every page carries it, and it walks every version, so a
+ * build works it out once.
+ */
+export function getConsentSetup(): Promise<ConsentSetup> {
+  if (includeDrafts) return loadConsentSetup();
+  cachedSetup ??= loadConsentSetup();
+  return cachedSetup;
+}
+
+async function loadConsentSetup(): Promise<ConsentSetup> {
   const { items } = await getTimeline('cookiepolicy');
   const inForce = items.filter((item) => item.status !== 'upcoming').reverse();
   return buildConsentSetup(

@@ -5,7 +5,6 @@
 import type { CookieConsentConfig, CookieItem, CookieTable, Section } from 'vanilla-cookieconsent';
 import { NECESSARY, namePattern, type CategoryId, type CookieCategory, type DeclaredCookie } from './declaration.ts';
 import type { ConsentSetup } from './setup.ts';
-import { TOOLS, type ToolsConfig } from './tools.ts';
 
 export interface VisitorSignals {
   /** The browser sends Global Privacy Control: marketing is refused without asking. */
@@ -36,6 +35,7 @@ export function parseConsentSetup(json: string | null | undefined): ConsentSetup
     typeof setup.cookieName === 'string' &&
     Array.isArray(setup.categories) &&
     Array.isArray(setup.cookies) &&
+    Array.isArray(setup.toolCategories) &&
     typeof setup.policy?.url === 'string' &&
     typeof setup.tools === 'object';
   return sound ? (setup as ConsentSetup) : undefined;
@@ -73,11 +73,6 @@ export function cookiesToClear(cookies: readonly DeclaredCookie[], category: Cat
   return cookies
     .filter((cookie) => cookie.category === category)
     .map((cookie) => ({ name: cookie.name.includes('*') ? namePattern(cookie.name) : cookie.name }));
-}
-
-/** Whether a configured tool runs in the page under `category`, so withdrawing it needs a reload. */
-function toolRunsUnder(tools: ToolsConfig, category: CategoryId): boolean {
-  return (Object.keys(tools) as (keyof ToolsConfig)[]).some((key) => TOOLS[key].category === category);
 }
 
 const PARTY = { first: 'Förstapart', third: 'Tredjepart' } as const;
@@ -128,7 +123,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
             readOnly: false,
             autoClear: {
               cookies: cookiesToClear(setup.cookies, category.id),
-              reloadPage: toolRunsUnder(setup.tools, category.id),
+              reloadPage: setup.toolCategories.includes(category.id),
             },
           };
   }

@@ -1,6 +1,12 @@
-import { CONSENT_COOKIE, type CookieCategory, type CookieDeclaration, type DeclaredCookie } from './declaration.ts';
+import {
+  CONSENT_COOKIE,
+  type CategoryId,
+  type CookieCategory,
+  type CookieDeclaration,
+  type DeclaredCookie,
+} from './declaration.ts';
 import { consentRevision } from './revision.ts';
-import type { ToolsConfig } from './tools.ts';
+import { TOOLS, type ToolsConfig } from './tools.ts';
 
 /** How long the consent cookie is kept; its declaration says "6 månader". */
 export const CONSENT_DAYS = 182;
@@ -22,6 +28,8 @@ export interface ConsentSetup {
   categories: CookieCategory[];
   cookies: DeclaredCookie[];
   tools: ToolsConfig;
+  /** The categories a configured tool runs under: withdrawing one reloads the page, so the tool is gone. */
+  toolCategories: CategoryId[];
   /** Where each consent and change is reported, if anywhere. */
   consentLogUrl?: string;
 }
@@ -60,6 +68,7 @@ export function buildConsentSetup(
     categories: current.declaration.categories,
     cookies: current.declaration.cookies,
     tools,
+    toolCategories: [...new Set((Object.keys(tools) as (keyof ToolsConfig)[]).map((key) => TOOLS[key].category))],
     ...(consentLogUrl ? { consentLogUrl } : {}),
   };
 }
