@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { securityHeaders } from '../lib/csp.ts';
+import { ASSET_CACHE_CONTROL, securityHeaders } from '../lib/csp.ts';
 
 /**
  * Writes `_headers` (the format Netlify and Cloudflare Pages read) next to the
  * built pages, from the same configuration as the pages' own policy, so the two
- * cannot drift apart.
+ * cannot drift apart, plus a long cache life for the fingerprinted assets.
  */
 export function securityHeadersFile(env: Record<string, string | undefined>): AstroIntegration {
   return {
@@ -13,7 +13,8 @@ export function securityHeadersFile(env: Record<string, string | undefined>): As
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const lines = Object.entries(securityHeaders(env)).map(([name, value]) => `  ${name}: ${value}`);
-        await writeFile(new URL('_headers', dir), `/*\n${lines.join('\n')}\n`);
+        const file = `/*\n${lines.join('\n')}\n\n/_astro/*\n  Cache-Control: ${ASSET_CACHE_CONTROL}\n`;
+        await writeFile(new URL('_headers', dir), file);
       },
     },
   };

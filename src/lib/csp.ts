@@ -61,3 +61,11 @@ export function securityHeaders(env: Record<string, string | undefined>): Record
       'accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()',
   };
 }
+
+/**
+ * Astro fingerprints everything under `/_astro/` (the file name changes with
+ * the content), so browsers may keep those files for a year without asking
+ * again. Pages keep the host's default: checked on every visit, so a new
+ * policy version is seen the day it takes effect.
+ */
+export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
