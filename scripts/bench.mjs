@@ -1,0 +1,467 @@
+// The benchmark: page weight, Lighthouse and build scale. It reports; it does not
+// fail on a missed target. Figures go to stdout and to BENCHMARKS.md.
+//   npm run bench                       everything (about ten minutes on two cores)
+//   npm run bench -- --scale 10,100     other version counts for the scale part
+//   npm run bench -- --runs 5           Lighthouse runs per page (median reported)
+//   npm run bench -- --only weight,lighthouse,scale
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { findChromium } from './browser.mjs';
+import { generateVersions } from './bench/generate-versions.mjs';
+import { serveStatic } from './bench/static-server.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '10,100,1000' },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string', default: 'weight,lighthouse,scale' },
+  },
+});
+const parts = new Set(options.only.split(','));
+const counts = options.scale.split(',').map(Number);
+const runs = Number(options.runs);
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.bench');
+const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+const PORT = 4490;
+const SCALE_LAST_DATE = '2026-11-24';
+/** The published versions plus the test fixtures' later ones, seen on a day when a changes page exists. */
+const PAGES_DAY = '2027-03-01';
+
+const browserPath = findChromium();
+if (!browserPath) {
+  console.error('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+const QUIET_CHROMIUM = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+];
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+/**
+ * Runs `astro build` with `env` and measures it.
+ * @returns {Promise<{ seconds: number; peakMiB: number }>}
+ */
+function build(env, logFile) {
+  const peakFile = join(work, `peak-${process.pid}-${Date.now()}.txt`);
+  writeFileSync(peakFile, '');
+  const started = performance.now();
+  const child = spawn(process.execPath, [astroBin, 'build'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BENCH_PEAK_FILE: peakFile,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(join(root, 'scripts/bench/peak-memory.mjs')).href}`,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  child.stdout.on('data', (chunk) => output.push(chunk));
+  child.stderr.on('data', (chunk) => output.push(chunk));
+  return new Promise((done, fail) => {
+    child.on('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      writeFileSync(logFile, Buffer.concat(output));
+      if (code !== 0) {
+        fail(new Error(`astro build failed (exit ${code}); see ${logFile}`));
+        return;
+      }
+      const peaks = readFileSync(peakFile, 'utf8').split('\n').filter(Boolean).map(Number);
+      rmSync(peakFile);
+      done({ seconds, peakMiB: Math.max(...peaks) / 1024 });
+    });
+  });
+}
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(file).isFile());
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+
+// ---------------------------------------------------------------------------
+// The site the page measurements look at
+
+async function buildPagesSite() {
+  const content = join(work, 'pages/content');
+  rmSync(join(work, 'pages'), { recursive: true, force: true });
+  mkdirSync(content, { recursive: true });
+  cpSync(join(root, 'src/content/policies'), content, { recursive: true });
+  cpSync(join(root, 'tests/fixtures/policies'), content, { recursive: true });
+  const dist = join(work, 'pages/dist');
+  log(`building the site for page measurements (${PAGES_DAY})…`);
+  await build(
+    {
+      POLICIES_DIR: content,
+      SITE_TODAY: PAGES_DAY,
+      ASTRO_OUT_DIR: dist,
+      ASTRO_CACHE_DIR: join(work, 'pages/cache'),
+    },
+    join(work, 'pages/build.log'),
+  );
+  const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>https:\/\/techtroopers\.com([^<]*)<\/loc>/g)].map((match) => match[1]);
+  const changes = paths.filter((path) => /^\/integritetspolicy\/versioner\/[\d-]+\/andringar\/$/.test(path)).sort();
+  return {
+    dist,
+    pages: [
+      { name: 'Startsida', path: '/' },
+      { name: 'Integritetspolicy', path: '/integritetspolicy/' },
+      { name: 'Cookiepolicy', path: '/cookiepolicy/' },
+      { name: 'Versionshistorik', path: '/integritetspolicy/versioner/' },
+      { name: 'Ändringar (diff)', path: changes[0] },
+      { name: 'Kontakt', path: '/kontakt/' },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Page weight: what a first visit and a repeat visit with consent stored cost
+
+const KINDS = { Document: 'html', Stylesheet: 'css', Script: 'js' };
+
+async function visit(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests = new Map();
+  // What the server really answered: `responseReceived` shows a revalidated
+  // response as the cached 200, `responseReceivedExtraInfo` as the 304 it was.
+  const raw = new Map();
+  const entry = (id) => requests.get(id) ?? requests.set(id, { type: 'Other', cached: false }).get(id);
+  cdp.on('Network.requestWillBeSent', (event) => void (entry(event.requestId).type = event.type ?? 'Other'));
+  cdp.on('Network.requestServedFromCache', (event) => void (entry(event.requestId).cached = true));
+  cdp.on('Network.responseReceived', (event) => {
+    const request = entry(event.requestId);
+    request.type = event.type;
+    if (event.response.fromDiskCache || event.response.fromPrefetchCache) request.cached = true;
+  });
+  cdp.on('Network.responseReceivedExtraInfo', (event) => {
+    const length = Object.entries(event.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    raw.set(event.requestId, { status: event.statusCode, body: Number(length ?? 0) });
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const network = [...requests.entries()].filter(([id, request]) => !request.cached && raw.has(id));
+  const bytes = { html: 0, css: 0, js: 0, other: 0 };
+  for (const [id, request] of network) bytes[KINDS[request.type] ?? 'other'] += raw.get(id).body;
+  return {
+    page,
+    requests: network.length,
+    revalidated: network.filter(([id]) => raw.get(id).status === 304).length,
+    bytes,
+  };
+}
+
+async function measureWeight(origin, pages) {
+  log('page weight…');
+  const browser = await chromium.launch({ executablePath: browserPath, args: QUIET_CHROMIUM });
+  const results = [];
+  try {
+    for (const { name, path } of pages) {
+      const context = await browser.newContext({ locale: 'sv-SE' });
+      const first = await visit(context, origin + path);
+      await first.page.getByRole('button', { name: 'Acceptera alla' }).click();
+      await first.page.getByRole('button', { name: 'Acceptera alla' }).waitFor({ state: 'hidden' });
+      await first.page.close();
+      const repeat = await visit(context, origin + path);
+      const banner = await repeat.page.getByRole('button', { name: 'Acceptera alla' }).isVisible();
+      if (banner) throw new Error(`The banner asked again on the repeat visit to ${path}.`);
+      await context.close();
+      results.push({ name, path, first, repeat });
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------
+// Lighthouse, mobile (its defaults: a mid-range phone on a slow 4G connection, simulated)
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+async function measureLighthouse(origin, pages) {
+  log(`Lighthouse, ${runs} runs per page…`);
+  const chrome = await chromeLauncher.launch({
+    chromePath: browserPath,
+    chromeFlags: ['--headless=new', '--no-sandbox', ...QUIET_CHROMIUM],
+  });
+  const results = [];
+  try {
+    for (const { name, path } of pages) {
+      const samples = [];
+      for (let run = 0; run < runs; run++) {
+        const { lhr } = await lighthouse(origin + path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: CATEGORIES,
+        });
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
+        samples.push({
+          scores: Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])),
+          lcp: lhr.audits['largest-contentful-paint'].numericValue,
+          cls: lhr.audits['cumulative-layout-shift'].numericValue,
+          tbt: lhr.audits['total-blocking-time'].numericValue,
+          failing: CATEGORIES.flatMap((id) =>
+            lhr.categories[id].auditRefs
+              .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 0.9)
+              .map((ref) => ref.id),
+          ),
+        });
+      }
+      results.push({
+        name,
+        path,
+        scores: Object.fromEntries(CATEGORIES.map((id) => [id, median(samples.map((sample) => sample.scores[id]))])),
+        lcp: median(samples.map((sample) => sample.lcp)),
+        cls: median(samples.map((sample) => sample.cls)),
+        tbt: median(samples.map((sample) => sample.tbt)),
+        failing: [...new Set(samples.flatMap((sample) => sample.failing))],
+      });
+      log(`  ${path}: ${CATEGORIES.map((id) => results.at(-1).scores[id]).join(' / ')}`);
+    }
+  } finally {
+    chrome.kill();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------
+// Scale: N versions of each policy, built from cold
+
+async function measureScale() {
+  const results = [];
+  for (const count of counts) {
+    const dir = join(work, `scale/${count}`);
+    rmSync(dir, { recursive: true, force: true });
+    const files = generateVersions({
+      sourceDir: join(root, 'src/content/policies'),
+      outDir: join(dir, 'content'),
+      count,
+      lastDate: SCALE_LAST_DATE,
+    });
+    log(`scale: building ${count} versions per policy (${files} files)…`);
+    const dist = join(dir, 'dist');
+    const { seconds, peakMiB } = await build(
+      {
+        POLICIES_DIR: join(dir, 'content'),
+        SITE_TODAY: SCALE_LAST_DATE,
+        ASTRO_OUT_DIR: dist,
+        ASTRO_CACHE_DIR: join(dir, 'cache'),
+      },
+      join(dir, 'build.log'),
+    );
+    const output = filesUnder(dist);
+    results.push({
+      count,
+      files,
+      pages: output.filter((file) => file.endsWith('.html')).length,
+      seconds,
+      peakMiB,
+      outputBytes: output.reduce((sum, file) => sum + statSync(file).size, 0),
+    });
+    log(`  ${count}: ${seconds.toFixed(1)} s, ${peakMiB.toFixed(0)} MiB`);
+    // The output of 1000 versions is large; keep only the figures.
+    rmSync(dist, { recursive: true, force: true });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------
+// The report
+
+async function versionOf(command, args) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  await new Promise((done) => child.on('exit', done));
+  return Buffer.concat(chunks).toString().trim();
+}
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+async function machine() {
+  const cpu = cpus();
+  return [
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Linux ${release()}`,
+    `Node ${process.versions.node}, Astro ${packageVersion('astro')}, Lighthouse ${packageVersion('lighthouse')}`,
+    (await versionOf(browserPath, ['--version'])).split('\n')[0],
+  ];
+}
+
+function weightTable(weight) {
+  const row = (visit) =>
+    `${visit.requests}${visit.revalidated ? ` (${visit.revalidated} × 304)` : ''} | ${kib(visit.bytes.html)} | ${kib(visit.bytes.css)} | ${kib(visit.bytes.js)} | ${kib(visit.bytes.html + visit.bytes.css + visit.bytes.js)}`;
+  return [
+    '| Page | Path | First visit: requests | HTML | CSS | JS | HTML+CSS+JS | Repeat visit: requests | HTML | CSS | JS | HTML+CSS+JS |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...weight.map(({ name, path, first, repeat }) => `| ${name} | \`${path}\` | ${row(first)} | ${row(repeat)} |`),
+  ].join('\n');
+}
+
+function lighthouseTable(results) {
+  return [
+    '| Page | Performance | Accessibility | Best practices | SEO | LCP | CLS | TBT |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (result) =>
+        `| ${result.name} | ${CATEGORIES.map((id) => result.scores[id]).join(' | ')} | ${(result.lcp / 1000).toFixed(2)} s | ${result.cls.toFixed(3)} | ${Math.round(result.tbt)} ms |`,
+    ),
+  ].join('\n');
+}
+
+function scaleTable(results) {
+  return [
+    '| Versions per policy | MDX files | Pages | Build time | Peak memory | Output |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (result) =>
+        `| ${result.count} | ${result.files} | ${result.pages} | ${result.seconds.toFixed(1)} s | ${result.peakMiB.toFixed(0)} MiB | ${(result.outputBytes / 2 ** 20).toFixed(1)} MiB |`,
+    ),
+  ].join('\n');
+}
+
+function targets({ lighthouse: lh, scale }) {
+  const lines = [];
+  if (lh) {
+    const below = lh.flatMap((result) =>
+      CATEGORIES.filter((id) => result.scores[id] < 100).map((id) => `${result.name} ${id} ${result.scores[id]}`),
+    );
+    lines.push(
+      below.length === 0
+        ? '- Lighthouse 100 in every category on every page type: **met**.'
+        : `- Lighthouse 100 in every category on every page type: **missed** (${below.join('; ')}).`,
+    );
+  }
+  const at = (count) => scale?.find((result) => result.count === count);
+  if (at(1000)) {
+    const seconds = at(1000).seconds;
+    lines.push(
+      `- 2 × 1000 versions built in under 60 s: **${seconds < 60 ? 'met' : 'missed'}** (${seconds.toFixed(1)} s).`,
+    );
+  }
+  if (at(1000) && at(100)) {
+    const ratio = at(1000).seconds / at(100).seconds;
+    lines.push(`- t(1000) / t(100) at most 12: **${ratio <= 12 ? 'met' : 'missed'}** (${ratio.toFixed(1)}).`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  mkdirSync(work, { recursive: true });
+  const results = {};
+  if (parts.has('weight') || parts.has('lighthouse')) {
+    const { dist, pages } = await buildPagesSite();
+    const server = await serveStatic(dist, PORT);
+    const origin = `http://localhost:${PORT}`;
+    try {
+      if (parts.has('weight')) results.weight = await measureWeight(origin, pages);
+      if (parts.has('lighthouse')) results.lighthouse = await measureLighthouse(origin, pages);
+    } finally {
+      server.close();
+    }
+  }
+  if (parts.has('scale')) results.scale = await measureScale();
+
+  const command = ['npm run bench', ...process.argv.slice(2)].join(' ');
+  const report = [
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\` on:`,
+    '',
+    ...(await machine()).map((line) => `- ${line}`),
+    '',
+    'The benchmark reports; it does not fail. The byte budgets that may fail are tests (`tests/e2e/site/budgets.spec.ts`).',
+    '',
+  ];
+  if (results.weight || results.lighthouse) {
+    report.push(
+      '## The pages measured',
+      '',
+      `A production build of the published versions plus the test fixtures' later ones, built for ${PAGES_DAY} so that`,
+      'the history has entries and a changes page exists, with no statistics or marketing tool configured. It is',
+      'served by `scripts/bench/static-server.mjs`, which behaves like the hosts the site is deployed to: gzip,',
+      'ETags, and the headers of the build’s own `_headers` (fingerprinted files under `/_astro/` cached for a year).',
+      '',
+    );
+  }
+  if (results.weight) {
+    report.push(
+      '## Page weight',
+      '',
+      'Requests that went to the network (304: revalidated, no body sent), and the gzipped bytes of the bodies',
+      'in KiB. First visit: empty cache, no cookies, the banner shown. Repeat visit: the same page again after',
+      '**Acceptera alla**, consent stored. Requests the browser served from its cache without asking are not',
+      'counted; the favicon is counted among the requests, not in the bytes.',
+      '',
+      weightTable(results.weight),
+      '',
+    );
+  }
+  if (results.lighthouse) {
+    report.push(
+      '## Lighthouse',
+      '',
+      `Mobile (Lighthouse's default: a mid-range phone on slow 4G, simulated throttling), median of ${runs} runs per`,
+      'page for each figure.',
+      '',
+      lighthouseTable(results.lighthouse),
+      '',
+    );
+    const failing = results.lighthouse.filter((result) => result.failing.length > 0);
+    if (failing.length > 0) {
+      report.push(
+        'Audits that scored below 90 in at least one run:',
+        '',
+        ...failing.map((result) => `- ${result.name}: ${result.failing.join(', ')}`),
+        '',
+      );
+    }
+  }
+  if (results.scale) {
+    report.push(
+      '## Scale',
+      '',
+      'Generated content (`scripts/bench/generate-versions.mjs`): N versions of each of the two policies, one a day,',
+      'each a small edit of the one before (a sentence added or removed, a word changed, now and then a new',
+      'paragraph), so every changes page has real work to do. Each build is cold (empty cache). Build time is the',
+      'wall-clock time of `astro build`; peak memory is the largest resident set of its processes.',
+      '',
+      scaleTable(results.scale),
+      '',
+    );
+  }
+  report.push('## Targets', '', targets(results) || '- None measured in this run.', '');
+  const text = report.join('\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), text);
+  console.log(`\n${text}`);
+}
+
+await main();

@@ -1,0 +1,163 @@
+// Generates a content set with N versions of each policy for the scale benchmark.
+// Version 1 is the published text; every later version is a small, realistic
+// edit of the one before (a sentence added, one removed, a word changed, now and
+// then a new paragraph), so every changes page has real work to do.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Sentences an editor might add to a policy, in the site's language. */
+const SENTENCES = [
+  'Uppgifterna sparas så länge kundförhållandet består och därefter i högst tolv månader.',
+  'Du har rätt att begära att uppgifter om dig raderas när de inte längre behövs.',
+  'Vi lämnar aldrig ut personuppgifter till länder utanför EU och EES.',
+  'Frågor om behandlingen besvaras av vår kundtjänst inom fem arbetsdagar.',
+  'Du kan när som helst återkalla ett samtycke som du har lämnat.',
+  'Uppgifter som rör fakturering sparas i sju år enligt bokföringslagen.',
+  'Vi går igenom våra säkerhetsåtgärder minst en gång om året.',
+  'Klagomål på behandlingen kan lämnas till Integritetsskyddsmyndigheten.',
+  'Samarbetspartners får bara behandla uppgifterna enligt våra instruktioner.',
+  'Behandlingen grundar sig på avtal, rättslig förpliktelse eller berättigat intresse.',
+];
+
+/** Words swapped for one another, so a version can change a word without changing the meaning much. */
+const SWAPS = [
+  ['kunder', 'kunderna'],
+  ['uppgifter', 'upplysningar'],
+  ['behandlas', 'hanteras'],
+  ['webbsidan', 'webbplatsen'],
+  ['information', 'uppgifter'],
+  ['besökare', 'användare'],
+  ['använder', 'nyttjar'],
+  ['skydda', 'värna'],
+];
+
+/** A small deterministic generator, so every run benchmarks the same content. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function splitFile(source) {
+  const end = source.indexOf('\n---', 4);
+  return { frontmatter: source.slice(4, end), body: source.slice(end + 4).trim() };
+}
+
+/** Frontmatter lines other than the ones each version sets itself (the cookie declaration). */
+function keptFrontmatter(frontmatter) {
+  const own = /^(policy|effective|version|summary|changes|material|draft):/;
+  const lines = frontmatter.split('\n');
+  const kept = [];
+  let skipping = false;
+  for (const line of lines) {
+    if (/^\S/.test(line)) skipping = own.test(line);
+    if (!skipping) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+const isProse = (block) => !block.startsWith('#') && !block.startsWith('|') && !block.startsWith('-');
+const sentencesOf = (block) => block.match(/[^.!?]+[.!?]+(\s+|$)/g) ?? [block];
+
+/** One edit of the body, and the change item that describes it. */
+function edit(blocks, next, grown) {
+  const prose = blocks.map((block, index) => ({ block, index })).filter(({ block }) => isProse(block));
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  // Once the text has grown by half, it shrinks more than it grows.
+  const kind = grown ? 0.35 + next() * 0.55 : next();
+  const target = pick(prose);
+  const fresh = SENTENCES.filter((sentence) => !target.block.includes(sentence));
+  if (kind < 0.35 && fresh.length > 0) {
+    const sentence = pick(fresh);
+    blocks[target.index] = `${target.block} ${sentence}`;
+    return `Ny mening: ”${sentence}”`;
+  }
+  if (kind < 0.65) {
+    const sentences = sentencesOf(target.block);
+    const removable = sentences.map((text, index) => ({ text, index })).filter(({ text }) => !text.includes('**'));
+    if (sentences.length > 2 && removable.length > 0) {
+      const { index } = pick(removable);
+      const removed = sentences.splice(index, 1)[0].trim();
+      blocks[target.index] = sentences.join('').trim();
+      return `Meningen ”${removed.slice(0, 60)}${removed.length > 60 ? '…' : ''}” har tagits bort.`;
+    }
+  }
+  if (kind < 0.9) {
+    for (const [from, to] of [...SWAPS].sort(() => next() - 0.5)) {
+      for (const [a, b] of [
+        [from, to],
+        [to, from],
+      ]) {
+        const word = new RegExp(`\\b${a}\\b`);
+        const candidates = prose.filter(({ index }) => word.test(blocks[index]));
+        if (candidates.length > 0) {
+          const { index } = pick(candidates);
+          blocks[index] = blocks[index].replace(word, b);
+          return `”${a}” har ersatts med ”${b}”.`;
+        }
+      }
+    }
+  }
+  const [one, two] = [...SENTENCES].sort(() => next() - 0.5);
+  const paragraph = `${one} ${two}`;
+  blocks.splice(target.index + 1, 0, paragraph);
+  return 'Nytt stycke om hur personuppgifter hanteras.';
+}
+
+/** The day `offset` days after `start` (YYYY-MM-DD). */
+function addDays(start, offset) {
+  const date = new Date(`${start}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + offset);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Writes `count` versions of every policy in `sourceDir` into `outDir`, one a day,
+ * the last one taking effect on `lastDate`.
+ * @param {{ sourceDir: string; outDir: string; count: number; lastDate: string }} options
+ * @returns {number} the number of files written
+ */
+export function generateVersions({ sourceDir, outDir, count, lastDate }) {
+  rmSync(outDir, { recursive: true, force: true });
+  let written = 0;
+  for (const policy of readdirSync(sourceDir)) {
+    const [first] = readdirSync(join(sourceDir, policy)).sort();
+    const { frontmatter, body } = splitFile(readFileSync(join(sourceDir, policy, first), 'utf8'));
+    const declaration = keptFrontmatter(frontmatter);
+    const blocks = body.split(/\n{2,}/);
+    const size = () => blocks.join('').length;
+    const original = size();
+    const next = random(policy.length * 7919 + count);
+    mkdirSync(join(outDir, policy), { recursive: true });
+    for (let number = 1; number <= count; number++) {
+      const changes = [];
+      if (number > 1) {
+        const edits = 1 + Math.floor(next() * 3);
+        for (let i = 0; i < edits; i++) changes.push(edit(blocks, next, size() > original * 1.5));
+      }
+      const effective = addDays(lastDate, number - count);
+      const summary =
+        number === 1 ? 'Första publicerade versionen.' : `Version ${number}: ${changes.length} ändringar i texten.`;
+      const lines = [
+        `policy: ${policy}`,
+        `effective: ${effective}`,
+        `version: "${number}"`,
+        `summary: ${JSON.stringify(summary)}`,
+        ...(changes.length > 0 ? ['changes:', ...changes.map((change) => `  - ${JSON.stringify(change)}`)] : []),
+        ...(number % 10 === 0 ? ['material: true'] : []),
+        ...(declaration ? [declaration] : []),
+      ];
+      writeFileSync(
+        join(outDir, policy, `${effective}.mdx`),
+        `---\n${lines.join('\n')}\n---\n\n${blocks.join('\n\n')}\n`,
+      );
+      written++;
+    }
+  }
+  return written;
+}

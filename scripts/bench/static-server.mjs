@@ -1,0 +1,88 @@
+// A static host for the benchmark that behaves like the ones the site is deployed
+// to: it sends the headers of the build's own `_headers` file, compresses text
+// with gzip, and answers revalidations with 304, so first and repeat visits
+// weigh what they would in production (`astro preview` does none of this).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
+
+/** `_headers` as [pattern, headers] pairs, in file order (Netlify applies every match). */
+function readHeaderRules(dist) {
+  const file = join(dist, '_headers');
+  if (!existsSync(file)) return [];
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    if (!/^\s/.test(line)) rules.push([line.trim(), {}]);
+    else rules.at(-1)[1][line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
+  }
+  return rules;
+}
+
+const matches = (pattern, path) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path);
+
+/**
+ * Serves `dist` on `port` (127.0.0.1) and resolves once it listens.
+ * @param {string} dist
+ * @param {number} port
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serveStatic(dist, port) {
+  const rules = readHeaderRules(dist);
+  const cache = new Map();
+  const load = (file) => {
+    if (!cache.has(file)) {
+      const body = readFileSync(file);
+      const compress = COMPRESSIBLE.has(extname(file));
+      cache.set(file, {
+        body,
+        gzipped: compress ? gzipSync(body, { level: 9 }) : undefined,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      });
+    }
+    return cache.get(file);
+  };
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+    let file = normalize(join(dist, path));
+    if (!file.startsWith(dist)) file = join(dist, '404.html');
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) {
+        response.writeHead(301, { Location: `${path}/` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    const found = existsSync(file) && statSync(file).isFile();
+    if (!found) file = join(dist, '404.html');
+    const { body: raw, gzipped, etag } = load(file);
+    const gzip = gzipped && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = gzip ? gzipped : raw;
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    for (const [pattern, values] of rules) if (matches(pattern, path)) Object.assign(headers, values);
+    headers.ETag = etag;
+    headers.Vary = 'Accept-Encoding';
+    if (found && request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = body.length;
+    response.writeHead(found ? 200 : 404, headers).end(request.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
