@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { sitemapPaths } from '../helpers';
 
 const KiB = 1024;
@@ -7,9 +7,8 @@ const KiB = 1024;
 /** Every response a first visit to `path` loads, with its gzipped size (level 9, as a host would send it). */
 async function firstVisit(page: Page, path: string) {
   const loaded: Promise<{ url: string; type: string; gzipped: number }>[] = [];
-  page.on('response', (response) => {
+  const onResponse = (response: Response) => {
     if (response.status() !== 200) return;
-    // Read each body while the test still runs, so a failure is this test's, not a stray one after it.
     loaded.push(
       response.body().then((body) => ({
         url: response.url(),
@@ -17,8 +16,11 @@ async function firstVisit(page: Page, path: string) {
         gzipped: gzipSync(body, { level: 9 }).length,
       })),
     );
-  });
+  };
+  page.on('response', onResponse);
   await page.goto(path, { waitUntil: 'networkidle' });
+  // Stop listening before the test ends: a late response (the favicon) must not be read after it.
+  page.off('response', onResponse);
   return Promise.all(loaded);
 }
 
