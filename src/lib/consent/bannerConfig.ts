@@ -198,7 +198,6 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
             acceptNecessaryBtn: 'Avvisa alla',
             savePreferencesBtn: 'Spara mina val',
             closeIconLabel: 'Stäng',
-            serviceCounterLabel: 'tjänst|tjänster',
             sections,
           },
         },
