@@ -29,9 +29,9 @@ function formatTime(iso: unknown): string {
 
 function readData(value: unknown): ConsentData | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { policyVersion, policyEffective } = value as Record<string, unknown>;
-  return typeof policyVersion === 'string' && typeof policyEffective === 'string'
-    ? { policyVersion, policyEffective }
+  const data = value as Record<string, unknown>;
+  return typeof data['policyVersion'] === 'string' && typeof data['policyEffective'] === 'string'
+    ? (data as unknown as ConsentData)
     : undefined;
 }
 
@@ -49,8 +49,8 @@ function discardUnsoundConsent(setup: ConsentSetup): void {
     value = undefined;
   }
   if (!isSoundConsent(value, setup)) {
-    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; SameSite=Lax`;
-    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; Domain=${location.hostname}; SameSite=Lax`;
+    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/`;
+    document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; Domain=${location.hostname}`;
   }
 }
 
