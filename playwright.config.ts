@@ -1,17 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/browser.mjs';
+import { findChromium, QUIET_CHROMIUM } from './scripts/browser.mjs';
 import { origin as url, PORTS } from './tests/support/ports';
 
 const chromium = findChromium();
-
-/** Flags that keep Chromium from calling home, which a closed network punishes with slow failures. */
-const QUIET_CHROMIUM = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: './tests/e2e',

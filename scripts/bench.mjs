@@ -6,7 +6,7 @@
 //   npm run bench -- --runs 5           Lighthouse runs per page (median reported)
 //   npm run bench -- --only weight,lighthouse,scale
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './browser.mjs';
+import { findChromium, QUIET_CHROMIUM } from './browser.mjs';
 import { generateVersions } from './bench/generate-versions.mjs';
+import { writeFixtureContent } from './fixture-content.mjs';
 import { serveStatic } from './bench/static-server.mjs';
 
 const { values: options } = parseArgs({
@@ -44,14 +45,6 @@ if (!browserPath) {
   console.error('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH.');
   process.exit(1);
 }
-const QUIET_CHROMIUM = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--no-first-run',
-];
-
 const log = (message) => console.log(`[bench] ${message}`);
 
 /**
@@ -109,11 +102,8 @@ const kib = (bytes) => (bytes / 1024).toFixed(1);
 // The site the page measurements look at
 
 async function buildPagesSite() {
-  const content = join(work, 'pages/content');
   rmSync(join(work, 'pages'), { recursive: true, force: true });
-  mkdirSync(content, { recursive: true });
-  cpSync(join(root, 'src/content/policies'), content, { recursive: true });
-  cpSync(join(root, 'tests/fixtures/policies'), content, { recursive: true });
+  const content = writeFixtureContent(join(work, 'pages/content'));
   const dist = join(work, 'pages/dist');
   log(`building the site for page measurements (${PAGES_DAY})…`);
   await build(

@@ -13,8 +13,8 @@
 // `.astro/`, which two builds at once would fight over. The dev server starts last,
 // so once it answers, every server does.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeFixtureContent } from './fixture-content.mjs';
 
 const [site, fixture, later, dev, standins, receiver] = process.argv.slice(2).map(Number);
 if (!site || !fixture || !later || !dev || !standins || !receiver) {
@@ -27,15 +27,6 @@ const standinOrigin = `http://127.0.0.1:${standins}`;
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/.bin/astro');
 const builds = join(root, '.test-builds');
-
-function fixtureContent() {
-  const content = join(builds, 'fixture-content');
-  rmSync(content, { recursive: true, force: true });
-  mkdirSync(content, { recursive: true });
-  cpSync(join(root, 'src/content/policies'), content, { recursive: true });
-  cpSync(join(root, 'tests/fixtures/policies'), content, { recursive: true });
-  return content;
-}
 
 function envFor(kind, extra) {
   return {
@@ -80,7 +71,7 @@ function track(server, name, url) {
   return waitFor(url);
 }
 
-const content = fixtureContent();
+const content = writeFixtureContent(join(builds, 'fixture-content'));
 const configs = {
   site: envFor('site', {
     SITE_TODAY: '2026-11-24',

@@ -21,16 +21,28 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
 
-/** `_headers` as [pattern, headers] pairs, in file order (Netlify applies every match). */
-function readHeaderRules(dist) {
-  const file = join(dist, '_headers');
-  if (!existsSync(file)) return [];
+/**
+ * A `_headers` file (the format Netlify and Cloudflare Pages read) as
+ * [path pattern, { header: value }] pairs, in file order: hosts apply every match.
+ * @param {string} text
+ * @returns {[string, Record<string, string>][]}
+ */
+export function parseHeadersFile(text) {
+  /** @type {[string, Record<string, string>][]} */
   const rules = [];
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+  for (const line of text.split('\n').filter(Boolean)) {
     if (!/^\s/.test(line)) rules.push([line.trim(), {}]);
-    else rules.at(-1)[1][line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
+    else {
+      const headers = rules.at(-1)?.[1];
+      if (headers) headers[line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
+    }
   }
   return rules;
+}
+
+function readHeaderRules(dist) {
+  const file = join(dist, '_headers');
+  return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : [];
 }
 
 const matches = (pattern, path) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path);

@@ -97,7 +97,7 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
     // With a letter on offer, e-mail is the second choice.
     messageButton.classList.toggle('btn-primary', !extract);
     messageButton.classList.toggle('btn-secondary', extract);
-    $<HTMLElement>('[data-email-hint]', form).hidden = !extract;
+    $<HTMLElement>('#f-email-hjalp', form).hidden = !extract;
     control('email')?.setAttribute('aria-required', String(!extract));
     if (extract) control('email')?.setAttribute('aria-describedby', 'f-email-hjalp');
     else control('email')?.removeAttribute('aria-describedby');

@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
+import { parseHeadersFile } from '../../../scripts/bench/static-server.mjs';
 
 const builds = ['site', 'fixture', 'later'].map((kind) =>
   resolve(import.meta.dirname, '../../../.test-builds', kind, 'dist'),
@@ -72,17 +73,6 @@ for (const dist of builds) {
   });
 }
 
-/** A `_headers` file as path pattern → header name → value. */
-function headerRules(file: string): Map<string, Record<string, string>> {
-  const rules = new Map<string, Record<string, string>>();
-  let current: Record<string, string> = {};
-  for (const line of file.split('\n').filter(Boolean)) {
-    if (!/^\s/.test(line)) rules.set(line, (current = {}));
-    else current[line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
-  }
-  return rules;
-}
-
 /** A policy as directive → sources. */
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -98,7 +88,7 @@ for (const dist of builds) {
   const name = relative(resolve(dist, '../..'), dist);
 
   test(`${name}: _headers sends the pages’ policy, and the security headers real hosts need`, () => {
-    const rules = headerRules(readFileSync(join(dist, '_headers'), 'utf8'));
+    const rules = new Map(parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')));
     expect([...rules.keys()]).toEqual(['/*', '/_astro/*']);
     expect(rules.get('/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
     const headers = rules.get('/*')!;
