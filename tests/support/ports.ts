@@ -1,5 +1,17 @@
-/** Where the browser tests' servers listen; see scripts/test-servers.mjs. */
-export const PORTS = { site: 4410, fixture: 4411, later: 4413, dev: 4412, standins: 4420, receiver: 4421 } as const;
+/**
+ * Where the browser tests' servers listen; see scripts/test-servers.mjs.
+ * `TEST_PORT_BASE` moves them all, so that two checkouts can run their tests side by side.
+ */
+const base = Number(process.env['TEST_PORT_BASE'] || 4410);
+
+export const PORTS = {
+  site: base,
+  fixture: base + 1,
+  dev: base + 2,
+  later: base + 3,
+  standins: base + 10,
+  receiver: base + 11,
+} as const;
 
 export const origin = (port: number): string => `http://localhost:${port}`;
 

@@ -3,9 +3,9 @@ import { origin, PORTS } from '../../support/ports';
 import { banner, storedConsent } from '../consent';
 
 // Three builds share the visitor's cookies (cookies ignore the port):
-//   site    :4410  cookie policy 1 (2026-11-24)         consent revision 1
-//   fixture :4411  cookie policy 1.1, new wording only   consent revision 1
-//   later   :4413  cookie policy 2 adds a Meta cookie    consent revision 2
+//   site     cookie policy 1 (2026-11-24)         consent revision 1
+//   fixture  cookie policy 1.1, new wording only   consent revision 1
+//   later    cookie policy 2 adds a Meta cookie    consent revision 2
 
 test('a version that only rewords asks nobody again; one that changes the cookies asks everyone, saying what changed', async ({
   page,

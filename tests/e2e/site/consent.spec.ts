@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { STANDINS } from '../../support/ports';
+import { origin, PORTS, STANDINS } from '../../support/ports';
 import { banner, cookieNames, expectNoAxeViolations, openPreferences, preferences, storedConsent } from '../consent';
 import { sitemapPaths } from '../helpers';
 
 // This build has Matomo, Tag Manager and the consent log configured, pointed at
 // local stand-ins (tests/support/standins.mjs) on an origin of their own.
 
+const SITE = origin(PORTS.site);
 const MATOMO_COOKIES = /^_pk_(id|ses|ref)\.1\.1f2e$/;
 
 test('first visit: the banner asks, and no page sets a cookie or calls another origin', async ({
@@ -15,7 +16,7 @@ test('first visit: the banner asks, and no page sets a cookie or calls another o
 }) => {
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (new URL(req.url()).origin !== 'http://localhost:4410') foreign.push(req.url());
+    if (new URL(req.url()).origin !== SITE) foreign.push(req.url());
   });
   for (const path of await sitemapPaths(request)) {
     await page.goto(path);
@@ -59,8 +60,7 @@ test('Avvisa alla: nothing non-essential, on reload too, and the banner stays aw
   // The one request that may leave the site is the proof of the refusal, to the consent log.
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith('http://localhost:4410/') && req.url() !== `${STANDINS}/consent-log`)
-      foreign.push(req.url());
+    if (!req.url().startsWith(`${SITE}/`) && req.url() !== `${STANDINS}/consent-log`) foreign.push(req.url());
   });
   await page.goto('/');
   await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
@@ -267,7 +267,7 @@ test('without JavaScript there is no banner, nothing non-essential, and the poli
   const page = await context.newPage();
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith('http://localhost:4410/')) foreign.push(req.url());
+    if (!req.url().startsWith(`${SITE}/`)) foreign.push(req.url());
   });
   await page.goto('/cookiepolicy/');
   await expect(banner(page)).toHaveCount(0);
@@ -314,7 +314,7 @@ test.describe('a tampered consent cookie makes the banner ask again, with no scr
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-      await context.addCookies([{ name: 'cc_cookie', value, url: 'http://localhost:4410/' }]);
+      await context.addCookies([{ name: 'cc_cookie', value, url: `${SITE}/` }]);
       await page.goto('/');
       await expect(banner(page)).toBeVisible();
       expect(await page.evaluate(() => '__matomoStandIn' in window)).toBe(false);
