@@ -25,10 +25,11 @@ export default defineConfig({
     { name: 'site', testMatch: 'site/**/*.spec.ts', use: { baseURL: url(PORTS.site) } },
     { name: 'fixture', testMatch: 'fixture/**/*.spec.ts', use: { baseURL: url(PORTS.fixture) } },
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
+    { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,

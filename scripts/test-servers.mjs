@@ -1,12 +1,14 @@
 // Builds the content sets the browser tests need and serves them the way the
 // real site is built and served (`astro build`, then `astro preview`):
-//   node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins> <receiver>   (ports)
+//   node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver>   (ports)
 //   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo,
 //              Tag Manager and the consent log pointed at local stand-ins
 //   fixture    the real content plus tests/fixtures/policies (later, upcoming
 //              and draft versions), built for SITE_TODAY=2027-03-01, no tools
 //   later      the same content built for SITE_TODAY=2027-07-01, when the
 //              upcoming versions have come into force
+//   v2         the real content with its drafts published and their placeholders filled,
+//              built for the drafts' date with every tool and channel configured
 //   dev        the fixture content under `astro dev`, where drafts are previewed
 //   stand-ins  tests/support/standins.mjs, the tools' local stand-ins
 // Builds run one after another: Astro writes generated files into the project's
@@ -14,14 +16,14 @@
 // so once it answers, every server does.
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { writeFixtureContent } from './fixture-content.mjs';
+import { writeFixtureContent, writePublishedDrafts } from './fixture-content.mjs';
 
-const [site, fixture, later, dev, standins, receiver] = process.argv.slice(2).map(Number);
-if (!site || !fixture || !later || !dev || !standins || !receiver) {
-  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <dev> <stand-ins> <receiver>');
+const [site, fixture, later, v2, dev, standins, receiver] = process.argv.slice(2).map(Number);
+if (!site || !fixture || !later || !v2 || !dev || !standins || !receiver) {
+  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver>');
   process.exit(2);
 }
-const PORTS = { site, fixture, later, dev };
+const PORTS = { site, fixture, later, v2, dev };
 const standinOrigin = `http://127.0.0.1:${standins}`;
 
 const root = resolve(import.meta.dirname, '..');
@@ -72,15 +74,15 @@ function track(server, name, url) {
 }
 
 const content = writeFixtureContent(join(builds, 'fixture-content'));
+const tools = {
+  PUBLIC_MATOMO_URL: `${standinOrigin}/matomo/`,
+  PUBLIC_MATOMO_SITE_ID: '1',
+  PUBLIC_GTM_ID: 'GTM-TEST123',
+  PUBLIC_GTM_URL: `${standinOrigin}/gtm.js`,
+  PUBLIC_CONSENT_LOG_URL: `${standinOrigin}/consent-log`,
+};
 const configs = {
-  site: envFor('site', {
-    SITE_TODAY: '2026-11-24',
-    PUBLIC_MATOMO_URL: `${standinOrigin}/matomo/`,
-    PUBLIC_MATOMO_SITE_ID: '1',
-    PUBLIC_GTM_ID: 'GTM-TEST123',
-    PUBLIC_GTM_URL: `${standinOrigin}/gtm.js`,
-    PUBLIC_CONSENT_LOG_URL: `${standinOrigin}/consent-log`,
-  }),
+  site: envFor('site', { SITE_TODAY: '2026-11-24', ...tools }),
   // The request form posts to a receiver that tests/e2e/fixture/requestEndpoint.spec.ts starts.
   fixture: envFor('fixture', {
     SITE_TODAY: '2027-03-01',
@@ -88,9 +90,15 @@ const configs = {
     PUBLIC_CONTACT_ENDPOINT: `http://127.0.0.1:${receiver}/begaran`,
   }),
   later: envFor('later', { SITE_TODAY: '2027-07-01', POLICIES_DIR: content }),
+  v2: envFor('v2', {
+    SITE_TODAY: '2027-01-01',
+    POLICIES_DIR: writePublishedDrafts(join(builds, 'v2-content')),
+    ...tools,
+    PUBLIC_CONTACT_ENDPOINT: `http://127.0.0.1:${receiver}/begaran`,
+  }),
   dev: envFor('dev', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
 };
-for (const kind of ['site', 'fixture', 'later']) {
+for (const kind of ['site', 'fixture', 'later', 'v2']) {
   const build = spawnSync(astro, ['build'], { cwd: root, env: configs[kind], stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -102,6 +110,7 @@ await track(
 await serve('preview', PORTS.site, configs.site);
 await serve('preview', PORTS.fixture, configs.fixture);
 await serve('preview', PORTS.later, configs.later);
+await serve('preview', PORTS.v2, configs.v2);
 await serve('dev', PORTS.dev, configs.dev);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

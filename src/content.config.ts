@@ -5,7 +5,9 @@ import { isIsoDate } from './lib/dates.ts';
 import { rawFrontmatterValue } from './lib/frontmatter.ts';
 import { POLICY_IDS } from './lib/policyCatalog.ts';
 import { undeclaredToolCookies } from './lib/consent/tools.ts';
-import { includeDrafts, today, tools } from './lib/publishing.ts';
+import { placeholderProblem } from './lib/placeholders.ts';
+import { uncoveredChannels } from './lib/privacy/register.ts';
+import { channels, includeDrafts, today, tools } from './lib/publishing.ts';
 import { policyVersionSchema, type PolicyVersionData } from './lib/schema.ts';
 import { assertUniqueDates, buildTimeline, publishedVersions } from './lib/versions.ts';
 
@@ -28,15 +30,18 @@ function policyVersionsLoader(): Loader {
       await files.load(context);
       const versions = [...context.store.values()].map((entry) => {
         const source = entry.filePath ?? entry.id;
-        const written = entry.filePath
-          ? rawFrontmatterValue(readFileSync(entry.filePath, 'utf8'), 'effective')
-          : undefined;
+        const data = entry.data as PolicyVersionData;
+        const text = entry.filePath ? readFileSync(entry.filePath, 'utf8') : undefined;
+        const written = text === undefined ? undefined : rawFrontmatterValue(text, 'effective');
         if (written !== undefined && !isIsoDate(written)) {
           throw new Error(
             `${source}: "effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got "${written}".`,
           );
         }
-        return { ...(entry.data as PolicyVersionData), source };
+        // A draft may hold placeholders; a version to be published may not.
+        const placeholders = text === undefined || data.draft ? undefined : placeholderProblem(source, text);
+        if (placeholders) throw new Error(placeholders);
+        return { ...data, source };
       });
       assertUniqueDates(versions);
       // Every policy needs a version in force on the build day.
@@ -51,6 +56,14 @@ function policyVersionsLoader(): Loader {
       if (undeclared.length > 0) {
         throw new Error(
           `${undeclared.join('\n')}\nDeclare it in the cookie policy in force, ${cookiePolicy.source}, or publish a new version that does.`,
+        );
+      }
+      // And where the privacy policy in force has a processing register, it covers every tool and channel.
+      const privacyPolicy = buildTimeline('integritetspolicy', published, today).current.version;
+      const uncovered = privacyPolicy.processing ? uncoveredChannels(channels, privacyPolicy.processing) : [];
+      if (uncovered.length > 0) {
+        throw new Error(
+          `${uncovered.join('\n')}\nAdd an entry with that "tool" to the processing register of the privacy policy in force, ${privacyPolicy.source}, or publish a new version that does.`,
         );
       }
     },

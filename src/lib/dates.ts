@@ -28,6 +28,11 @@ export function resolveToday(env: Record<string, string | undefined> = process.e
     }
     return override;
   }
+  return stockholmDay(now);
+}
+
+/** The calendar day it is in Stockholm at `now`, YYYY-MM-DD. */
+export function stockholmDay(now: Date = new Date()): string {
   return STOCKHOLM_DAY.format(now);
 }
 
@@ -47,4 +52,18 @@ export function formatSwedishDate(isoDate: string): string {
 export function toUtcDate(isoDate: string): Date {
   if (!isIsoDate(isoDate)) throw new Error(`Not a YYYY-MM-DD date: "${isoDate}"`);
   return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/**
+ * The day `months` months after a YYYY-MM-DD day: the same date in that month,
+ * or its last day where the month is shorter (31 January + 1 month = 28 or 29
+ * February), as periods in months are counted in EU law (Regulation 1182/71).
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  if (!isIsoDate(isoDate)) throw new Error(`Not a YYYY-MM-DD date: "${isoDate}"`);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
 }

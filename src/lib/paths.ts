@@ -17,3 +17,6 @@ export const changesPath = (policy: PolicyId, effective: string): string =>
 export const changelogPath = '/andringar/';
 export const feedPath = '/andringar.xml';
 export const contactPath = '/kontakt/';
+
+/** Where the cookie preferences are explained; links with `data-cc="show-preferencesModal"` open them instead. */
+export const cookieSettingsPath = `${policyPath('cookiepolicy')}#cookieinstallningar`;

@@ -7,6 +7,8 @@ import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
 import { buildConsentSetup, type ConsentSetup } from './consent/setup.ts';
 import { changesPath, policyPath } from './paths.ts';
 import { consentLogUrl, includeDrafts, today, tools } from './publishing.ts';
+import { SIGNED_LETTER, type RequestContext } from './requests/catalogue.ts';
+import { site } from '../site.config.ts';
 import type { PolicyVersionData } from './schema.ts';
 import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
@@ -115,4 +117,18 @@ async function loadConsentSetup(): Promise<ConsentSetup> {
     tools,
     consentLogUrl,
   );
+}
+
+/**
+ * What the contact page's requests cite: the privacy policy in force, and where
+ * requests go. Where that policy asks for a signed letter, the letter comes first.
+ */
+export async function getRequestContext(): Promise<RequestContext> {
+  const { version } = (await getTimeline('integritetspolicy')).current;
+  return {
+    recipient: site.privacyRequests.recipient,
+    postalAddress: site.privacyRequests.postalAddress,
+    policy: { version: version.version, effective: version.effective },
+    letterFirst: SIGNED_LETTER.test(version.entry.body ?? ''),
+  };
 }

@@ -1,5 +1,6 @@
 import { readToolsConfig, type ToolsConfig } from './consent/tools.ts';
 import { resolveToday } from './dates.ts';
+import { configuredChannels, type ChannelId } from './privacy/register.ts';
 
 /** The day this build is made for (see `resolveToday`). */
 export const today: string = resolveToday();
@@ -15,6 +16,9 @@ export const consentLogUrl: string | undefined = readUrl('PUBLIC_CONSENT_LOG_URL
 
 /** Where privacy requests are POSTed (`PUBLIC_CONTACT_ENDPOINT`); unset, they are composed as e-mail. */
 export const contactEndpoint: string | undefined = readUrl('PUBLIC_CONTACT_ENDPOINT');
+
+/** Every tool and channel this build processes personal data through; the privacy policy's register must cover them. */
+export const channels: ChannelId[] = configuredChannels({ tools, consentLogUrl, contactEndpoint });
 
 function readUrl(name: string): string | undefined {
   const value = process.env[name];

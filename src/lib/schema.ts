@@ -3,6 +3,8 @@ import { declarationProblems } from './consent/declaration.ts';
 import { cookieCategorySchema, declaredCookieSchema } from './consent/declarationSchema.ts';
 import { isIsoDate } from './dates.ts';
 import { POLICY_IDS } from './policyCatalog.ts';
+import { registerProblems } from './privacy/register.ts';
+import { dpoSchema, processingEntrySchema } from './privacy/registerSchema.ts';
 
 /** What `npm run policy:new` writes until the editor writes a real summary. */
 export const SUMMARY_PLACEHOLDER = 'TODO: write one line saying what changed in this version';
@@ -75,17 +77,35 @@ export const policyVersionSchema = z
      * for the cookie policy.
      */
     cookies: z.array(declaredCookieSchema, { error: '"cookies" must be a list of cookies' }).optional(),
+    /**
+     * Privacy policy only: the processing register, one entry per purpose. A version
+     * with a register shows it, and the rights, and must cover every configured tool
+     * and channel. Optional.
+     */
+    processing: z
+      .array(processingEntrySchema, { error: '"processing" must be a list of purposes' })
+      .min(1, '"processing" must list at least one purpose, or be left out')
+      .optional(),
+    /** Privacy policy only: the data protection officer, where the company has one. Optional. */
+    dpo: dpoSchema.optional(),
   })
   .superRefine((version, context) => {
     const { categories, cookies } = version;
-    if (version.policy !== 'cookiepolicy') {
-      for (const field of ['categories', 'cookies'] as const) {
+    const only = (policy: string, fields: readonly ('categories' | 'cookies' | 'processing' | 'dpo')[]) => {
+      for (const field of fields) {
         if (version[field] !== undefined) {
-          context.addIssue({ code: 'custom', path: [field], message: `"${field}" belongs to the cookie policy only` });
+          context.addIssue({ code: 'custom', path: [field], message: `"${field}" belongs to the ${policy} only` });
         }
       }
+    };
+    for (const { index, message } of registerProblems(version.processing ?? [])) {
+      context.addIssue({ code: 'custom', path: ['processing', index, 'purpose'], message });
+    }
+    if (version.policy !== 'cookiepolicy') {
+      only('cookie policy', ['categories', 'cookies']);
       return;
     }
+    only('privacy policy', ['processing', 'dpo']);
     if (categories === undefined || cookies === undefined) {
       for (const field of ['categories', 'cookies'] as const) {
         if (version[field] === undefined) {

@@ -62,4 +62,4 @@ export async function shownMessage(page: Page): Promise<{ to: string; subject: s
   };
 }
 
-export const REFERENCE = /TT-\d{8}-[2-9A-HJ-NP-Z]{4}/;
+export const REFERENCE = /TT-\d{8}-[2-9A-HJKMNP-Z]{4}/;

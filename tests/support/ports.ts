@@ -9,6 +9,7 @@ export const PORTS = {
   fixture: base + 1,
   dev: base + 2,
   later: base + 3,
+  v2: base + 4,
   standins: base + 10,
   receiver: base + 11,
 } as const;

@@ -8,14 +8,20 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writePublishedDrafts } from '../../scripts/fixture-content.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const realVersion = join(root, 'src/content/policies/cookiepolicy/2026-11-24.mdx');
 
-function buildWith(edit: (dir: string) => void, env: Record<string, string> = {}) {
+function buildWith(
+  edit: (dir: string) => void,
+  env: Record<string, string> = {},
+  drafts: 'as-drafts' | 'published' = 'as-drafts',
+) {
   const work = mkdtempSync(join(tmpdir(), 'policy-build-'));
   const content = join(work, 'content');
-  cpSync(join(root, 'src/content/policies'), content, { recursive: true });
+  if (drafts === 'published') writePublishedDrafts(content);
+  else cpSync(join(root, 'src/content/policies'), content, { recursive: true });
   edit(content);
   const outDir = join(work, 'dist');
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
@@ -83,8 +89,8 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     ],
     [
       'a policy with no version in force',
-      withFrontmatter(/^effective: .*$/m, 'effective: 2027-01-01'),
-      /cookiepolicy has no version in force on 2026-11-24: its earliest version, .*cookiepolicy\/2026-11-24\.mdx, takes effect 2027-01-01/,
+      withFrontmatter(/^effective: .*$/m, 'effective: 2026-12-01'),
+      /cookiepolicy has no version in force on 2026-11-24: its earliest version, .*cookiepolicy\/2026-11-24\.mdx, takes effect 2026-12-01/,
     ],
   ])('refuses %s, naming the file and the field, and publishes nothing', (_, edit, message) => {
     const { status, output, published } = buildWith(edit);
@@ -112,6 +118,46 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     expect(published).toBe(false);
     // Without Matomo configured, the same content builds: nothing sets that cookie.
     expect(buildWith(dropPkRef).status).toBe(0);
+  });
+
+  it('refuses a version to be published that still holds a placeholder, naming the file and the line', () => {
+    const publish = withFrontmatter(/^draft: true$/m, 'draft: false', 'integritetspolicy/2027-01-01.mdx');
+    const { status, output, published } = buildWith(publish, { SITE_TODAY: '2027-01-01' });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /integritetspolicy\/2027-01-01\.mdx is not a draft, but it still holds \d+ placeholders for facts only the company can supply:\n {2}\S*integritetspolicy\/2027-01-01\.mdx:\d+: \[FYLL I: /,
+    );
+    expect(published).toBe(false);
+  });
+
+  it('refuses a register entry that lacks what its legal basis needs, naming the file, the entry and the field', () => {
+    const dropInterest = withFrontmatter(
+      /^ {4}interest: att bedöma om du kan betala.*\n/m,
+      '',
+      'integritetspolicy/2027-01-01.mdx',
+    );
+    const { status, output, published } = buildWith(dropInterest);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /policies → integritetspolicy\/2027-01-01 [\s\S]*processing\.2\.interest: "interest" is missing: with legalBasis legitimate-interests[\s\S]*\(purpose "Kreditprövning innan vi ingår avtal"\)/,
+    );
+    expect(published).toBe(false);
+  });
+
+  it('refuses a configured tool that the register of the privacy policy in force does not cover, naming the tool and the file', () => {
+    const uncover = withFrontmatter(/^ {4}tool: gtm\n/m, '', 'integritetspolicy/2027-01-01.mdx');
+    const tools = {
+      SITE_TODAY: '2027-01-01',
+      PUBLIC_GTM_ID: 'GTM-TEST123',
+    };
+    const { status, output, published } = buildWith(uncover, tools, 'published');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /Google Tag Manager \(PUBLIC_GTM_ID\) processes personal data, but no entry of the privacy policy's processing register covers it \(tool: gtm\)\.\nAdd an entry with that "tool" to the processing register of the privacy policy in force, \S*integritetspolicy\/2027-01-01\.mdx/,
+    );
+    expect(published).toBe(false);
+    // Without Tag Manager configured, the same content builds: nothing sends data to Google.
+    expect(buildWith(uncover, { SITE_TODAY: '2027-01-01' }, 'published').status).toBe(0);
   });
 
   it('builds the real content (the cases above fail for their mistake alone)', () => {

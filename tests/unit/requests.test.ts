@@ -1,41 +1,38 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveToday } from '../../src/lib/dates';
-import { rawFrontmatterValue } from '../../src/lib/frontmatter';
+import { addMonths } from '../../src/lib/dates';
+import {
+  EMPTY_VALUES,
+  fieldsFor,
+  parseRequestType,
+  REQUEST_TYPES,
+  REQUESTS,
+  SIGNED_LETTER,
+  type RequestContext,
+  type RequestValues,
+} from '../../src/lib/requests/catalogue';
 import {
   composeLetter,
   composeMessage,
   composeSubject,
   endpointPayload,
+  mailtoUrl,
   makeReference,
   oneLine,
+  REFERENCE_ALPHABET,
 } from '../../src/lib/requests/compose';
 import { requestLinksFor } from '../../src/lib/requests/policyLinks';
-import { parseRequestType, type RequestContext, type RequestValues } from '../../src/lib/requests/types';
-import { fieldsFor, validateRequest } from '../../src/lib/requests/validate';
-import { buildTimeline } from '../../src/lib/versions';
+import { validateRequest } from '../../src/lib/requests/validate';
 import { site } from '../../src/site.config';
 
+// A fixed day, so that nothing here depends on the clock.
 const today = '2026-11-24';
 const context: RequestContext = {
-  recipient: 'hello@techtroopers.com',
-  postalAddress: ['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm'],
+  recipient: site.privacyRequests.recipient,
+  postalAddress: site.privacyRequests.postalAddress,
   policy: { version: '1', effective: '2026-11-24' },
+  letterFirst: true,
 };
-const empty: RequestValues = {
-  name: '',
-  email: '',
-  phone: '',
-  customerNumber: '',
-  channels: [],
-  wrong: '',
-  correct: '',
-  personnummer: '',
-  street: '',
-  postalCode: '',
-  city: '',
-};
+const empty = EMPTY_VALUES;
 const anna: RequestValues = {
   ...empty,
   name: 'Anna Andersson',
@@ -47,45 +44,19 @@ const anna: RequestValues = {
   city: 'Stockholm',
   wrong: 'Fel\r\nadress',
   correct: 'Rätt adress',
+  erasureScope: 'Allt',
+  restrictionScope: 'Min adress',
+  restrictionReason: 'Den är fel och ska utredas.',
+  objectionScope: 'Kreditprövning',
+  objectionReason: 'Jag är skyddad.',
 };
 
-describe('the addresses requests go to', () => {
-  // The privacy policy in force, read as the editors wrote it.
-  const dir = resolve(import.meta.dirname, '../../src/content/policies/integritetspolicy');
-  const versions = readdirSync(dir).map((file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
-    return {
-      policy: 'integritetspolicy' as const,
-      effective: rawFrontmatterValue(text, 'effective')!,
-      draft: rawFrontmatterValue(text, 'draft') === 'true',
-      source: file,
-      text,
-    };
-  });
-  const current = buildTimeline(
-    'integritetspolicy',
-    versions.filter((version) => !version.draft),
-    resolveToday(),
-  ).current.version.text;
-
-  it('are the ones the privacy policy in force states', () => {
-    const optOut = /kan anmälan göras till: (\S+?)\.?$/m.exec(current)?.[1];
-    const correction = /Begäran om rättelse av personuppgift görs hos Tech Troopers kundtjänst på: (\S+?)\.?$/m.exec(
-      current,
-    )?.[1];
-    const postal = /Begäran sänds till: (.+?)\. /.exec(current)?.[1];
-    expect(optOut).toBe(site.privacyRequests.recipient);
-    expect(correction).toBe(site.privacyRequests.recipient);
-    expect(postal).toBe(site.privacyRequests.postalAddress.join(', '));
-  });
-});
-
 describe('validateRequest', () => {
-  it('passes a complete request of every type', () => {
-    expect(validateRequest('sparr', 'message', anna, today)).toEqual({});
-    expect(validateRequest('rattelse', 'message', anna, today)).toEqual({});
-    expect(validateRequest('registerutdrag', 'letter', anna, today)).toEqual({});
-    expect(validateRequest('registerutdrag', 'message', anna, today)).toEqual({});
+  it('passes a complete request of every type, and the letter where one is offered', () => {
+    for (const type of REQUEST_TYPES) {
+      expect(validateRequest(type, 'message', anna, today)).toEqual({});
+      if (REQUESTS[type].letter) expect(validateRequest(type, 'letter', anna, today)).toEqual({});
+    }
   });
 
   it('asks for exactly the fields of each type, in form order', () => {
@@ -103,18 +74,26 @@ describe('validateRequest', () => {
       'postalCode',
       'city',
     ]);
-    expect(Object.keys(validateRequest('registerutdrag', 'message', empty, today))).toEqual([
+    // By e-mail, an extract needs the name and an address to answer; the answer comes electronically.
+    expect(Object.keys(validateRequest('registerutdrag', 'message', empty, today))).toEqual(['name', 'email']);
+    expect(Object.keys(validateRequest('radering', 'message', empty, today))).toEqual(['name', 'email']);
+    expect(Object.keys(validateRequest('begransning', 'message', empty, today))).toEqual([
       'name',
       'email',
-      'street',
-      'postalCode',
-      'city',
+      'restrictionScope',
+      'restrictionReason',
+    ]);
+    expect(Object.keys(validateRequest('dataportabilitet', 'message', empty, today))).toEqual(['name', 'email']);
+    expect(Object.keys(validateRequest('invandning', 'message', empty, today))).toEqual([
+      'name',
+      'email',
+      'objectionScope',
+      'objectionReason',
     ]);
   });
 
   it('never asks for the personnummer in an e-mail', () => {
-    for (const type of ['sparr', 'rattelse', 'registerutdrag'] as const)
-      expect(fieldsFor(type, 'message')).not.toContain('personnummer');
+    for (const type of REQUEST_TYPES) expect(fieldsFor(type, 'message')).not.toContain('personnummer');
   });
 
   it.each([
@@ -145,8 +124,9 @@ describe('composition', () => {
     const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => [0, 30, 31, 255][i]!);
     expect(makeReference('2026-11-24', bytes)).toBe('TT-20261124-2Z29');
     expect(makeReference('2026-11-24', (n) => crypto.getRandomValues(new Uint8Array(n)))).toMatch(
-      /^TT-20261124-[2-9A-HJ-NP-Z]{4}$/,
+      /^TT-20261124-[2-9A-HJKMNP-Z]{4}$/,
     );
+    expect(REFERENCE_ALPHABET).not.toMatch(/[01ILO]/);
   });
 
   it('keeps the subject on one line whatever the name holds', () => {
@@ -194,8 +174,31 @@ describe('composition', () => {
     expect(message.body).toContain('Det här är fel:\na&cc=x@evil.example\nb\n\nSå här ska det vara:\n?body=');
   });
 
+  it('composes each new right with what it asks for, written text after the one-line fields', () => {
+    const message = composeMessage('invandning', { ...anna, customerNumber: 'K-1' }, context, reference);
+    expect(message.subject).toBe('Invändning mot behandling – Anna Andersson – TT-20261124-7K3Q');
+    expect(message.body).toContain('och artikel 21.1 i dataskyddsförordningen (GDPR).');
+    expect(message.body).toContain(
+      'Namn: Anna Andersson\nE-post: anna@example.se\nKundnummer: K-1\n\nBehandling jag invänder mot:\nKreditprövning\n\nSkäl:\nJag är skyddad.',
+    );
+    // An optional text left empty is left out.
+    const erasure = composeMessage('radering', { ...anna, erasureScope: '' }, context, reference);
+    expect(erasure.body).not.toContain('Uppgifter som ska raderas');
+    expect(erasure.body).toContain('artikel 17');
+    expect(composeMessage('dataportabilitet', anna, context, reference).body).toContain('maskinläsbart format');
+    expect(composeMessage('begransning', anna, context, reference).body).toContain(
+      'Uppgifter som behandlingen ska begränsas för:\nMin adress\n\nSkäl:\nDen är fel och ska utredas.',
+    );
+  });
+
+  it('asks for an extract by e-mail without the personnummer, and says why', () => {
+    const { body } = composeMessage('registerutdrag', anna, context, reference);
+    expect(body).toContain('Jag skickar inte mitt personnummer via e-post.');
+    expect(body).not.toContain('Storgatan');
+  });
+
   it('never puts the personnummer in an e-mail or the endpoint’s fields', () => {
-    for (const type of ['sparr', 'rattelse', 'registerutdrag'] as const) {
+    for (const type of REQUEST_TYPES) {
       const message = composeMessage(type, anna, context, reference);
       const payload = endpointPayload(type, anna, reference, '');
       expect(`${message.mailto}${message.body}${payload.toString()}`).not.toMatch(/811218|9876/);
@@ -216,7 +219,8 @@ describe('composition', () => {
   });
 
   it('writes the register extract letter to the policy’s postal address, with the personnummer', () => {
-    const letter = composeLetter(anna, context, today);
+    const letter = composeLetter('registerutdrag', anna, context, today)!;
+    expect(letter.title).toBe('Begäran om registerutdrag');
     expect(letter.recipient).toEqual(['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm']);
     expect(letter.sender).toEqual(['Anna Andersson', 'Storgatan 1', '111 22 Stockholm']);
     expect(letter.date).toBe('24 november 2026');
@@ -226,6 +230,37 @@ describe('composition', () => {
       ['Folkbokföringsadress', 'Storgatan 1, 111 22 Stockholm'],
     ]);
     expect(letter.paragraphs.join(' ')).toContain('artikel 15');
+  });
+
+  it('writes a letter only for what offers one', () => {
+    expect(composeLetter('rattelse', anna, context, today)).toBeUndefined();
+  });
+
+  it('builds a mailto: with only a subject, for plain links', () => {
+    expect(mailtoUrl('hello@techtroopers.com', 'Återkallat samtycke')).toBe(
+      'mailto:hello@techtroopers.com?subject=%C3%85terkallat%20samtycke',
+    );
+  });
+});
+
+describe('the reply deadline', () => {
+  it.each([
+    ['2026-11-24', 1, '2026-12-24'],
+    ['2027-01-31', 1, '2027-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2026-11-30', 3, '2027-02-28'],
+  ])('%s plus %i month(s) is %s', (from, months, to) => {
+    expect(addMonths(from, months)).toBe(to);
+  });
+});
+
+describe('a policy that asks for a signed letter', () => {
+  it('is recognised by its wording', () => {
+    expect(SIGNED_LETTER.test('Begäran ska göras skriftligt och vara egenhändigt undertecknad av den sökande')).toBe(
+      true,
+    );
+    expect(SIGNED_LETTER.test('Du kan begära registerutdrag via e-post.')).toBe(false);
   });
 });
 
@@ -244,6 +279,7 @@ describe('request links beside the privacy policy', () => {
   });
 
   it('preselect only known request types', () => {
+    for (const type of REQUEST_TYPES) expect(parseRequestType(type)).toBe(type);
     expect(parseRequestType('sparr')).toBe('sparr');
     expect(parseRequestType('SPARR')).toBeUndefined();
     expect(parseRequestType(null)).toBeUndefined();

@@ -1,10 +1,20 @@
 import { formatSwedishDate } from '../dates.ts';
+import {
+  ADDRESS_FIELDS,
+  CHANNELS,
+  CHANNELS_FIELD,
+  fieldsFor,
+  REQUESTS,
+  TEXT_FIELDS,
+  type RequestContext,
+  type RequestType,
+  type RequestValues,
+  type TextField,
+} from './catalogue.ts';
 import { validatePersonnummer } from './personnummer.ts';
-import { CHANNELS, REQUEST_INFO, type RequestContext, type RequestType, type RequestValues } from './types.ts';
-import { fieldsFor } from './validate.ts';
 
 /** Letters and digits nobody confuses when reading a reference aloud (no 0/O, 1/I/L). */
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** A reference the visitor can quote: TT-20261124-7K3Q. */
 export function makeReference(today: string, randomBytes: (n: number) => Uint8Array): string {
@@ -29,36 +39,43 @@ const block = (text: string): string =>
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ')
     .trim();
 
+/** A field's value as it is sent: one line, or a block for a text area. */
+const sent = (field: TextField, values: RequestValues): string =>
+  'rows' in TEXT_FIELDS[field] ? block(values[field]) : oneLine(values[field]);
+
+/** A `mailto:` URL (RFC 6068): everything percent-encoded, line breaks as CRLF. */
+export function mailtoUrl(to: string, subject: string, body?: string): string {
+  const query = [`subject=${encodeURIComponent(subject)}`];
+  if (body !== undefined) query.push(`body=${encodeURIComponent(body.replaceAll('\n', '\r\n'))}`);
+  return `mailto:${encodeURIComponent(to).replace('%40', '@')}?${query.join('&')}`;
+}
+
 export interface ComposedMessage {
   to: string;
   subject: string;
   body: string;
-  /** RFC 6068: everything percent-encoded, line breaks as CRLF. */
   mailto: string;
 }
-
-const LABELS = {
-  name: 'Namn',
-  email: 'E-post',
-  phone: 'Telefon',
-  customerNumber: 'Kundnummer',
-  street: 'Gatuadress',
-  postalCode: 'Postnummer',
-  city: 'Ort',
-} as const;
 
 function policyCitation(context: RequestContext): string {
   return `er integritetspolicy (version ${context.policy.version}, gällande från ${formatSwedishDate(context.policy.effective)})`;
 }
 
+/** The first paragraph of a message or letter: what is asked, under which policy and article. */
+function request(type: RequestType, context: RequestContext): string {
+  const { ask, article } = REQUESTS[type];
+  return `${ask} Begäran görs enligt ${policyCitation(context)} och ${article} i dataskyddsförordningen (GDPR).`;
+}
+
 /** The subject: request type, name and reference, always one line. */
 export function composeSubject(type: RequestType, values: RequestValues, reference: string): string {
-  return oneLine(`${REQUEST_INFO[type].label} – ${values.name} – ${reference}`);
+  return oneLine(`${REQUESTS[type].label} – ${values.name} – ${reference}`);
 }
 
 /**
  * The e-mail for a request: to the address the privacy policy names, with
- * every field the visitor filled in. Never the personnummer.
+ * every field the visitor filled in, one-line fields first and written text
+ * after. Never the personnummer.
  */
 export function composeMessage(
   type: RequestType,
@@ -66,43 +83,24 @@ export function composeMessage(
   context: RequestContext,
   reference: string,
 ): ComposedMessage {
-  const info = REQUEST_INFO[type];
-  const fields = fieldsFor(type, 'message');
-  const lines: string[] = [
-    'Hej Tech Troopers,',
-    '',
-    `${info.ask} Begäran görs enligt ${policyCitation(context)} och ${info.article} i dataskyddsförordningen (GDPR).`,
-    '',
-  ];
-  for (const field of fields) {
-    if (field === 'name' || field === 'email' || field === 'phone' || field === 'customerNumber') {
-      const value = oneLine(values[field]);
-      if (value) lines.push(`${LABELS[field]}: ${value}`);
+  const lines: string[] = ['Hej Tech Troopers,', '', request(type, context), ''];
+  const texts: string[] = [];
+  for (const field of fieldsFor(type, 'message')) {
+    if (field === 'channels') {
+      lines.push(`${CHANNELS_FIELD.legend}: ${values.channels.map((channel) => CHANNELS[channel]).join(', ')}`);
+      continue;
     }
+    const value = sent(field, values);
+    if (!value) continue;
+    if ('rows' in TEXT_FIELDS[field]) texts.push('', `${TEXT_FIELDS[field].inMessage}:`, value);
+    else lines.push(`${TEXT_FIELDS[field].inMessage}: ${value}`);
   }
-  if (fields.includes('channels')) {
-    lines.push(`Spärra marknadsföring via: ${values.channels.map((channel) => CHANNELS[channel]).join(', ')}`);
-  }
-  if (fields.includes('street')) {
-    lines.push(`Postadress: ${oneLine(values.street)}, ${oneLine(values.postalCode)} ${oneLine(values.city)}`);
-  }
-  if (type === 'rattelse') {
-    lines.push('', 'Det här är fel:', block(values.wrong), '', 'Så här ska det vara:', block(values.correct));
-  }
-  if (type === 'registerutdrag') {
-    lines.push(
-      '',
-      'Jag skickar inte mitt personnummer via e-post. Kontakta mig på e-postadressen ovan om ni behöver det för att kunna identifiera mig.',
-    );
-  }
+  const { note } = REQUESTS[type];
+  lines.push(...texts, ...(note ? ['', note] : []));
   lines.push('', `Referens: ${reference}`, '', 'Med vänliga hälsningar', oneLine(values.name));
   const body = lines.join('\n');
   const subject = composeSubject(type, values, reference);
-  const to = context.recipient;
-  const mailto =
-    `mailto:${encodeURIComponent(to).replace('%40', '@')}` +
-    `?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replaceAll('\n', '\r\n'))}`;
-  return { to, subject, body, mailto };
+  return { to: context.recipient, subject, body, mailto: mailtoUrl(context.recipient, subject, body) };
 }
 
 /** What the endpoint receives: the same fields as the e-mail, URL-encoded. Never the personnummer. */
@@ -118,14 +116,17 @@ export function endpointPayload(
     amne: composeSubject(type, values, reference),
   });
   for (const field of fieldsFor(type, 'message')) {
-    if (field === 'channels') payload.set('kanaler', values.channels.join(','));
-    else payload.set(field, field === 'wrong' || field === 'correct' ? block(values[field]) : oneLine(values[field]));
+    payload.set(
+      field === 'channels' ? 'kanaler' : field,
+      field === 'channels' ? values.channels.join(',') : sent(field, values),
+    );
   }
   payload.set('webbplats', honeypot);
   return payload;
 }
 
 export interface Letter {
+  title: string;
   recipient: string[];
   sender: string[];
   date: string;
@@ -133,23 +134,32 @@ export interface Letter {
   details: [label: string, value: string][];
 }
 
-/** The signed letter a register extract needs: the only place the personnummer goes. */
-export function composeLetter(values: RequestValues, context: RequestContext, today: string): Letter {
+/** The signed letter a request may be made with: the only place the personnummer goes. */
+export function composeLetter(
+  type: RequestType,
+  values: RequestValues,
+  context: RequestContext,
+  today: string,
+): Letter | undefined {
+  const { letter } = REQUESTS[type];
+  if (!letter) return undefined;
+  const [street, postalCode, city] = ADDRESS_FIELDS.map((field) => oneLine(values[field]));
   const id = validatePersonnummer(values.personnummer, today);
-  const personnummer = id.ok ? id.normalized : oneLine(values.personnummer);
-  const address = `${oneLine(values.street)}, ${oneLine(values.postalCode)} ${oneLine(values.city)}`;
+  const details: [string, string][] = [];
+  for (const field of letter.fields) {
+    if (field === 'channels' || (ADDRESS_FIELDS as readonly string[]).includes(field)) continue;
+    details.push([
+      TEXT_FIELDS[field].inMessage,
+      field === 'personnummer' && id.ok ? id.normalized : sent(field, values),
+    ]);
+  }
+  if (letter.fields.includes('street')) details.push(['Folkbokföringsadress', `${street}, ${postalCode} ${city}`]);
   return {
+    title: letter.title,
     recipient: context.postalAddress,
-    sender: [oneLine(values.name), oneLine(values.street), `${oneLine(values.postalCode)} ${oneLine(values.city)}`],
+    sender: [oneLine(values.name), street ?? '', `${postalCode} ${city}`],
     date: formatSwedishDate(today),
-    paragraphs: [
-      `${REQUEST_INFO.registerutdrag.ask} Begäran görs enligt ${policyCitation(context)} och ${REQUEST_INFO.registerutdrag.article} i dataskyddsförordningen (GDPR).`,
-      'Skicka utdraget till min folkbokföringsadress.',
-    ],
-    details: [
-      ['Namn', oneLine(values.name)],
-      ['Personnummer', personnummer],
-      ['Folkbokföringsadress', address],
-    ],
+    paragraphs: [request(type, context), letter.closing],
+    details,
   };
 }

@@ -1,4 +1,5 @@
-import { REQUEST_INFO, type RequestType } from './types.ts';
+import { contactPath } from '../paths.ts';
+import { REQUEST_TYPES, REQUESTS, type RequestType } from './catalogue.ts';
 
 export interface RequestLink {
   type: RequestType;
@@ -6,21 +7,17 @@ export interface RequestLink {
   href: string;
 }
 
-/** What a paragraph of the privacy policy is about, by the words it uses. */
-const TOPICS: [RequestType, RegExp][] = [
-  ['sparr', /spärr.{0,40}marknadsföring/i],
-  ['registerutdrag', /registerutdrag/i],
-  ['rattelse', /rättelse|felaktigheter/i],
-];
+/** The contact page with a request chosen, at the form. */
+export const requestHref = (type: RequestType): string => `${contactPath}?arende=${type}#begaran`;
 
 /**
  * The request links to offer beside a paragraph of the privacy policy: the
  * policy text stays as written, and the page adds a way to act on it.
  */
 export function requestLinksFor(paragraph: string): RequestLink[] {
-  return TOPICS.filter(([, pattern]) => pattern.test(paragraph)).map(([type]) => ({
+  return REQUEST_TYPES.filter((type) => REQUESTS[type].mentionedBy?.test(paragraph)).map((type) => ({
     type,
-    label: `Begär ${REQUEST_INFO[type].label.toLowerCase()}`,
-    href: `/kontakt/?arende=${type}#begaran`,
+    label: `Begär ${REQUESTS[type].label.toLowerCase()}`,
+    href: requestHref(type),
   }));
 }

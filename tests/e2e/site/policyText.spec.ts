@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { site } from '../../../src/site.config';
 import { squash } from '../helpers';
 
 /** The company's text as it was handed to us: it must be published unchanged. */
@@ -46,4 +47,10 @@ test('version 1 of both policies takes effect on launch day', async ({ page }) =
     await expect(page.locator('article header time')).toHaveAttribute('datetime', '2026-11-24');
     await expect(page.locator('article header time')).toHaveText('24 november 2026');
   }
+});
+
+test('requests go where the privacy policy in force says they go', async ({ page }) => {
+  const privacy = await readablePolicy(page, '/integritetspolicy/');
+  expect(privacy).toContain(site.privacyRequests.recipient);
+  expect(privacy).toContain(site.privacyRequests.postalAddress.join(', '));
 });

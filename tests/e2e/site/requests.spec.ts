@@ -104,9 +104,11 @@ test('Registerutdrag makes a letter to print with the company’s postal address
     Postnummer: '111 22',
     Ort: 'Stockholm',
   });
+  // The policy in force asks for a signed letter, so the letter is offered first.
+  await expect(form(page).getByRole('radio', { name: /^Med brev/ })).toBeChecked();
   await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
 
-  const letter = page.getByRole('article', { name: 'Brev om registerutdrag' });
+  const letter = page.getByRole('article', { name: 'Begäran om registerutdrag' });
   await expect(letter).toBeVisible();
   await expect(letter.locator('[data-out="recipient"]')).toHaveText('Tech Troopers ABPuLKungsgatan 3111 43 Stockholm');
   expect(await letter.locator('[data-out="recipient"]').innerText()).toBe(
@@ -129,12 +131,21 @@ test('Registerutdrag makes a letter to print with the company’s postal address
   await expect.poll(() => letter.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
   await page.emulateMedia({ media: 'screen' });
 
-  // The e-mail route for an extract leaves the personnummer out.
+  // The receipt counts the month from the day the letter arrives.
+  await expect(page.getByRole('region', { name: 'Vad händer nu?' })).toContainText(
+    'räknat från den dag brevet kommer fram. Kommer det fram i dag är sista dagen',
+  );
+
+  // By e-mail, an extract asks for the name and e-mail address only, and leaves the personnummer out.
+  await form(page).getByRole('radio', { name: 'Med e-post' }).check();
+  await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
+  await expect(form(page).getByRole('group', { name: 'Din folkbokföringsadress' })).toBeHidden();
   await fill(page, { 'E-post': 'cecilia@example.se' });
-  await form(page).getByRole('button', { name: 'Skicka som e-post i stället (utan personnummer)' }).click();
+  await form(page).getByRole('button', { name: 'Skapa e-postmeddelande' }).click();
   const mail = readMailto((await caughtMailto(page))[0]!);
   expect(mail.subject).toMatch(/^Registerutdrag – Cecilia Holm – TT-/);
-  expect(mail.body).toContain('Postadress: Storgatan 1, 111 22 Stockholm');
+  expect(mail.body).toContain('Namn: Cecilia Holm\nE-post: cecilia@example.se');
+  expect(mail.body).not.toContain('Storgatan');
   expect(mail.body).toContain('Jag skickar inte mitt personnummer via e-post.');
 
   for (const text of [mail.to, mail.subject, mail.body, ...sent]) {
@@ -258,7 +269,7 @@ test.describe('bad input shows its error beside the field and composes nothing',
     await dismissBanner(page);
     await fill(page, { Namn: 'D', Personnummer: '701063-2391', Gatuadress: 'G 1', Postnummer: '111 22', Ort: 'O' });
     await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
-    await expect(page.getByRole('article', { name: 'Brev om registerutdrag' })).toContainText('19701063-2391');
+    await expect(page.getByRole('article', { name: 'Begäran om registerutdrag' })).toContainText('19701063-2391');
   });
 
   test('fixing the errors and trying again composes the message, with nothing lost', async ({ page }) => {
@@ -320,13 +331,18 @@ test('without JavaScript the page offers plain e-mail links and the postal addre
   const page = await context.newPage();
   await page.goto('/kontakt/');
   await expect(page.locator('[data-request-form]')).toBeHidden();
-  const subjects = {
-    'Skriv e-post om spärr mot direktmarknadsföring': 'Spärr mot direktmarknadsföring',
-    'Skriv e-post om rättelse': 'Rättelse av personuppgifter',
-    'skriv e-post om registerutdrag': 'Registerutdrag',
-  };
-  for (const [name, subject] of Object.entries(subjects)) {
-    const href = (await page.getByRole('link', { name }).getAttribute('href'))!;
+  for (const subject of [
+    'Registerutdrag',
+    'Rättelse av personuppgifter',
+    'Radering av personuppgifter',
+    'Begränsning av behandling',
+    'Dataportabilitet',
+    'Invändning mot behandling',
+    'Spärr mot direktmarknadsföring',
+  ]) {
+    const href = (await page
+      .getByRole('link', { name: `Skriv e-post om ${subject.toLowerCase()}` })
+      .getAttribute('href'))!;
     expect(readMailto(href)).toMatchObject({ to: 'hello@techtroopers.com', subject });
   }
   const main = page.getByRole('main');
@@ -368,13 +384,12 @@ test('axe finds no violation on the contact page: empty, with errors, composed, 
     Gatuadress: 'G 1',
     Postnummer: '111 22',
     Ort: 'O',
-    'E-post': 'a@example.se',
   });
   await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
   await expectNoAxeViolations(page);
-  await form(page)
-    .getByRole('button', { name: /Skicka som e-post/ })
-    .click();
+  await form(page).getByRole('radio', { name: 'Med e-post' }).check();
+  await fill(page, { 'E-post': 'a@example.se' });
+  await form(page).getByRole('button', { name: 'Skapa e-postmeddelande' }).click();
   await expect(page.locator('[data-result]')).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -395,4 +410,123 @@ test('no statistics or marketing script runs on the contact page, whatever the c
   await fill(page, { Namn: 'X' });
   expect(await page.evaluate(() => '__matomoStandIn' in window || '__gtmStandIn' in window)).toBe(false);
   expect(foreign).toEqual([]);
+});
+
+test.describe('the four further rights, each end to end by e-mail', () => {
+  const cases: {
+    type: string;
+    label: string;
+    article: string;
+    required: string[];
+    typed: Record<string, string>;
+    inBody: string[];
+  }[] = [
+    {
+      type: 'radering',
+      label: 'Radering av personuppgifter',
+      article: 'artikel 17',
+      required: ['Namn', 'E-post'],
+      typed: {
+        Namn: 'Dan Ek',
+        'E-post': 'dan@example.se',
+        'Vilka uppgifter vill du att vi raderar? (valfritt)': 'Mina gamla beställningar',
+      },
+      inBody: [
+        'Jag begär att ni raderar personuppgifter om mig.',
+        'Uppgifter som ska raderas:\nMina gamla beställningar',
+      ],
+    },
+    {
+      type: 'begransning',
+      label: 'Begränsning av behandling',
+      article: 'artikel 18',
+      required: ['Namn', 'E-post', 'Vilka uppgifter gäller det?', 'Varför ska behandlingen begränsas?'],
+      typed: {
+        Namn: 'Dan Ek',
+        'E-post': 'dan@example.se',
+        'Vilka uppgifter gäller det?': 'Min adress',
+        'Varför ska behandlingen begränsas?': 'Den är fel och ska utredas.',
+      },
+      inBody: ['Uppgifter som behandlingen ska begränsas för:\nMin adress', 'Skäl:\nDen är fel och ska utredas.'],
+    },
+    {
+      type: 'dataportabilitet',
+      label: 'Dataportabilitet',
+      article: 'artikel 20',
+      required: ['Namn', 'E-post'],
+      typed: { Namn: 'Dan Ek', 'E-post': 'dan@example.se', 'Kundnummer (valfritt)': 'K-9' },
+      inBody: ['maskinläsbart format', 'Kundnummer: K-9'],
+    },
+    {
+      type: 'invandning',
+      label: 'Invändning mot behandling',
+      article: 'artikel 21.1',
+      required: ['Namn', 'E-post', 'Vilken behandling invänder du mot?', 'Varför invänder du?'],
+      typed: {
+        Namn: 'Dan Ek',
+        'E-post': 'dan@example.se',
+        'Vilken behandling invänder du mot?': 'Kreditprövning',
+        'Varför invänder du?': 'Jag har skyddad identitet.',
+      },
+      inBody: ['Behandling jag invänder mot:\nKreditprövning', 'Skäl:\nJag har skyddad identitet.'],
+    },
+  ];
+
+  for (const { type, label, article, required, typed, inBody } of cases) {
+    test(label, async ({ page }) => {
+      // The last day of January: a month later is the last day of February.
+      await page.clock.setFixedTime(new Date('2027-01-31T10:00:00+01:00'));
+      await page.goto(`/kontakt/?arende=${type}`);
+      await dismissBanner(page);
+      await expect(form(page).getByRole('radio', { name: label })).toBeChecked();
+      // Only what the request needs: no personnummer, no address, no choice of letter.
+      await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
+      await expect(form(page).getByRole('group', { name: 'Hur vill du skicka begäran?' })).toBeHidden();
+
+      await form(page).getByRole('button', { name: 'Skapa e-postmeddelande' }).click();
+      const errors = form(page).locator('[data-error-list] li');
+      await expect(errors).toHaveCount(required.length);
+      for (const field of required) {
+        await expect(form(page).getByRole('textbox', { name: field, exact: true })).toHaveAttribute(
+          'aria-invalid',
+          'true',
+        );
+      }
+      expect(await caughtMailto(page)).toEqual([]);
+
+      await fill(page, typed);
+      await form(page).getByRole('button', { name: 'Skapa e-postmeddelande' }).click();
+      const mail = readMailto((await caughtMailto(page))[0]!);
+      expect(mail.to).toBe('hello@techtroopers.com');
+      expect(mail.subject).toMatch(new RegExp(`^${label} – Dan Ek – ${REFERENCE.source}$`));
+      expect(mail.body).toContain(`och ${article} i dataskyddsförordningen (GDPR).`);
+      for (const text of inBody) expect(mail.body).toContain(text);
+      expect(await shownMessage(page)).toEqual(mail);
+
+      const receipt = page.getByRole('region', { name: 'Vad händer nu?' });
+      await expect(receipt).toContainText('senast inom en månad från att begäran kommit fram');
+      await expect(receipt).toContainText('senast 28 februari 2027.');
+      await expect(receipt).toContainText('med högst två månader till, alltså till senast 30 april 2027');
+      await expect(receipt.getByRole('link', { name: 'Integritetsskyddsmyndigheten (IMY)' })).toBeVisible();
+    });
+  }
+});
+
+test('the choice of request reads each hint once, as the description', async ({ page }) => {
+  await page.goto('/kontakt/');
+  const radio = form(page).getByRole('radio', { name: 'Radering av personuppgifter' });
+  await expect(radio).toHaveAccessibleName('Radering av personuppgifter');
+  await expect(radio).toHaveAccessibleDescription(/^Vi raderar uppgifter om dig/);
+});
+
+test('withdrawing consent is shown beside the requests: cookies in the preferences, anything else by e-mail', async ({
+  page,
+}) => {
+  await page.goto('/kontakt/');
+  await dismissBanner(page);
+  const section = page.getByRole('region', { name: 'Återkalla ett samtycke' });
+  const mail = readMailto((await section.getByRole('link', { name: /skicka e-post/ }).getAttribute('href'))!);
+  expect(mail).toMatchObject({ to: 'hello@techtroopers.com', subject: 'Återkallat samtycke' });
+  await section.getByRole('link', { name: 'Cookieinställningar' }).click();
+  await expect(page.getByRole('dialog', { name: 'Cookieinställningar' })).toBeVisible();
 });

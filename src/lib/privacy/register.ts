@@ -1,0 +1,277 @@
+// Plain types and functions only, like the cookie declaration: the schemas are in registerSchema.ts.
+import type { ToolsConfig } from '../consent/tools.ts';
+
+/** The legal bases of GDPR art. 6(1), (a) to (f), by the id an editor writes. */
+export const LEGAL_BASIS_IDS = [
+  'consent',
+  'contract',
+  'legal-obligation',
+  'vital-interests',
+  'public-task',
+  'legitimate-interests',
+] as const;
+export type LegalBasisId = (typeof LEGAL_BASIS_IDS)[number];
+
+export interface LegalBasisInfo {
+  /** Its name in plain Swedish. */
+  title: string;
+  /** Where it stands: "artikel 6.1 a". */
+  article: string;
+  /** One sentence saying what it means for the visitor. */
+  meaning: string;
+}
+
+/** Each legal basis as the privacy policy explains it. */
+export const LEGAL_BASES: Readonly<Record<LegalBasisId, LegalBasisInfo>> = {
+  consent: {
+    title: 'Samtycke',
+    article: 'artikel 6.1 a',
+    meaning: 'Du har gett ditt samtycke och kan när som helst återkalla det.',
+  },
+  contract: {
+    title: 'Avtal',
+    article: 'artikel 6.1 b',
+    meaning: 'Behandlingen behövs för att fullgöra ett avtal med dig, eller för att ingå ett.',
+  },
+  'legal-obligation': {
+    title: 'Rättslig förpliktelse',
+    article: 'artikel 6.1 c',
+    meaning: 'Vi är skyldiga enligt lag att behandla uppgifterna.',
+  },
+  'vital-interests': {
+    title: 'Grundläggande intresse',
+    article: 'artikel 6.1 d',
+    meaning: 'Behandlingen behövs för att skydda ditt eller någon annans liv eller hälsa.',
+  },
+  'public-task': {
+    title: 'Allmänt intresse',
+    article: 'artikel 6.1 e',
+    meaning: 'Behandlingen behövs för en uppgift av allmänt intresse eller som led i myndighetsutövning.',
+  },
+  'legitimate-interests': {
+    title: 'Berättigat intresse',
+    article: 'artikel 6.1 f',
+    meaning: 'Vi har ett berättigat intresse som väger tyngre än ditt intresse av att uppgifterna inte behandlas.',
+  },
+};
+
+/** How a recipient stands to the company. */
+export const RECIPIENT_ROLES = ['processor', 'controller'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+export const RECIPIENT_ROLE_LABELS: Readonly<Record<RecipientRole, string>> = {
+  processor: 'personuppgiftsbiträde, som behandlar uppgifterna för vår räkning',
+  controller: 'självständigt personuppgiftsansvarig',
+};
+
+/** The safeguards of GDPR art. 45–46 for a transfer outside the EU/EEA. */
+export const SAFEGUARD_IDS = ['adequacy', 'data-privacy-framework', 'standard-contractual-clauses'] as const;
+export type SafeguardId = (typeof SAFEGUARD_IDS)[number];
+
+export const SAFEGUARD_LABELS: Readonly<Record<SafeguardId, string>> = {
+  adequacy: 'EU-kommissionens beslut om adekvat skyddsnivå (artikel 45)',
+  'data-privacy-framework':
+    'EU–US Data Privacy Framework, EU-kommissionens beslut om adekvat skyddsnivå av den 10 juli 2023 (artikel 45)',
+  'standard-contractual-clauses': 'EU-kommissionens standardavtalsklausuler (artikel 46.2 c)',
+};
+
+/**
+ * The tools and channels through which the site or the company processes
+ * personal data, by the id a register entry names in `tool`.
+ */
+export const CHANNEL_IDS = ['matomo', 'gtm', 'consentLog', 'requestEndpoint', 'requestEmail'] as const;
+export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+/** Each channel's name, for the build's messages. */
+export const CHANNEL_NAMES: Readonly<Record<ChannelId, string>> = {
+  matomo: 'Matomo (PUBLIC_MATOMO_URL)',
+  gtm: 'Google Tag Manager (PUBLIC_GTM_ID)',
+  consentLog: 'the consent log (PUBLIC_CONSENT_LOG_URL)',
+  requestEndpoint: 'the request endpoint (PUBLIC_CONTACT_ENDPOINT)',
+  requestEmail: 'privacy requests by e-mail (site.config.ts privacyRequests.recipient)',
+};
+
+export interface Recipient {
+  /** A name ("Fortnox AB") or a category ("vår revisor"). */
+  name: string;
+  role: RecipientRole;
+}
+
+export interface Transfer {
+  /** The country outside the EU/EEA, in Swedish: "USA". */
+  country: string;
+  /** Who receives the data there, if it is not obvious from the recipients. */
+  recipient?: string | undefined;
+  safeguard: SafeguardId;
+}
+
+/** Whether the person must provide the data (GDPR art. 13(2)(e)). */
+export interface Requirement {
+  /** True when the person has to provide it: by law, by contract or to enter into one. */
+  mandatory: boolean;
+  /** Why, and what follows if they don't, in Swedish. */
+  consequence: string;
+}
+
+/** One purpose of the processing register: what the privacy policy says about it (GDPR art. 13–14). */
+export interface ProcessingEntry {
+  purpose: string;
+  data: string[];
+  subjects: string[];
+  legalBasis: LegalBasisId;
+  /** With legitimate interests: the interest, in words. */
+  interest?: string | undefined;
+  /** With a legal obligation: the law that imposes it. */
+  law?: string | undefined;
+  retention: string;
+  /** Empty when nobody outside the company receives the data. */
+  recipients: Recipient[];
+  /** Empty when nothing leaves the EU/EEA. */
+  transfers: Transfer[];
+  /** Where the data come from, when not from the person (art. 14). */
+  source?: string | undefined;
+  required?: Requirement | undefined;
+  /** Automated decisions, profiling included (art. 22), where there are any. */
+  automatedDecisions?: string | undefined;
+  /** The configured tools or channels this entry covers. */
+  tool?: ChannelId | ChannelId[] | undefined;
+}
+
+/** A data protection officer (GDPR art. 37–39), where the company has one. */
+export interface DataProtectionOfficer {
+  name: string;
+  email: string;
+  phone?: string | undefined;
+}
+
+/** The channels an entry covers, as a list. */
+export const entryChannels = (entry: ProcessingEntry): ChannelId[] =>
+  entry.tool === undefined ? [] : Array.isArray(entry.tool) ? entry.tool : [entry.tool];
+
+/**
+ * Problems that span an entry's fields, as messages naming the field. Empty
+ * when the entry is sound.
+ */
+export function entryProblems(entry: ProcessingEntry): { field: keyof ProcessingEntry; message: string }[] {
+  const problems: { field: keyof ProcessingEntry; message: string }[] = [];
+  if (entry.legalBasis === 'legitimate-interests' && !entry.interest) {
+    problems.push({
+      field: 'interest',
+      message: '"interest" is missing: with legalBasis legitimate-interests, say in Swedish what the interest is',
+    });
+  }
+  if (entry.legalBasis !== 'legitimate-interests' && entry.interest) {
+    problems.push({
+      field: 'interest',
+      message: `"interest" belongs to legalBasis legitimate-interests, but this entry's legalBasis is ${entry.legalBasis}`,
+    });
+  }
+  if (entry.legalBasis === 'legal-obligation' && !entry.law) {
+    problems.push({
+      field: 'law',
+      message: '"law" is missing: with legalBasis legal-obligation, name the law, such as bokföringslagen (1999:1078)',
+    });
+  }
+  if (entry.legalBasis !== 'legal-obligation' && entry.law) {
+    problems.push({
+      field: 'law',
+      message: `"law" belongs to legalBasis legal-obligation, but this entry's legalBasis is ${entry.legalBasis}`,
+    });
+  }
+  if (!entry.required && !entry.source) {
+    problems.push({
+      field: 'required',
+      message:
+        '"required" is missing: say whether the person must provide the data and what follows if they don\'t, or, where the data come from elsewhere, give "source"',
+    });
+  }
+  return problems;
+}
+
+/** Problems across a register's entries: two entries with one purpose. */
+export function registerProblems(entries: readonly ProcessingEntry[]): { index: number; message: string }[] {
+  const seen = new Set<string>();
+  return entries.flatMap((entry, index) => {
+    const key = entry.purpose.toLowerCase();
+    if (seen.has(key)) return [{ index, message: `"purpose" "${entry.purpose}" is declared twice` }];
+    seen.add(key);
+    return [];
+  });
+}
+
+/**
+ * The channels a build processes personal data through: the configured tools,
+ * the consent log and the request endpoint when set, and always the e-mail
+ * that privacy requests are composed for.
+ */
+export function configuredChannels(config: {
+  tools: ToolsConfig;
+  consentLogUrl: string | undefined;
+  contactEndpoint: string | undefined;
+}): ChannelId[] {
+  return [
+    ...(config.tools.matomo ? (['matomo'] as const) : []),
+    ...(config.tools.gtm ? (['gtm'] as const) : []),
+    ...(config.consentLogUrl ? (['consentLog'] as const) : []),
+    ...(config.contactEndpoint ? (['requestEndpoint'] as const) : []),
+    'requestEmail',
+  ];
+}
+
+/**
+ * Every configured channel that no entry of the register covers, as a message
+ * naming it. `channels` are those the build is configured with.
+ */
+export function uncoveredChannels(channels: readonly ChannelId[], entries: readonly ProcessingEntry[]): string[] {
+  const covered = new Set(entries.flatMap(entryChannels));
+  return channels
+    .filter((channel) => !covered.has(channel))
+    .map(
+      (channel) =>
+        `${CHANNEL_NAMES[channel]} processes personal data, but no entry of the privacy policy's processing register covers it (tool: ${channel}).`,
+    );
+}
+
+/** The fields compared between versions, in the order the changes page names them. */
+const COMPARED = [
+  'data',
+  'subjects',
+  'legalBasis',
+  'interest',
+  'law',
+  'retention',
+  'recipients',
+  'transfers',
+  'source',
+  'required',
+  'automatedDecisions',
+] as const satisfies readonly (keyof ProcessingEntry)[];
+export type ComparedField = (typeof COMPARED)[number];
+
+export interface RegisterChanges {
+  added: ProcessingEntry[];
+  removed: ProcessingEntry[];
+  /** Entries with the same purpose in both, with what differs. */
+  changed: { before: ProcessingEntry; after: ProcessingEntry; fields: ComparedField[] }[];
+}
+
+/** What a new version changes in the register, purpose by purpose. */
+export function compareRegisters(
+  before: readonly ProcessingEntry[],
+  after: readonly ProcessingEntry[],
+): RegisterChanges {
+  const key = (entry: ProcessingEntry) => entry.purpose.toLowerCase();
+  const old = new Map(before.map((entry) => [key(entry), entry]));
+  const next = new Map(after.map((entry) => [key(entry), entry]));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return {
+    added: after.filter((entry) => !old.has(key(entry))),
+    removed: before.filter((entry) => !next.has(key(entry))),
+    changed: after.flatMap((entry) => {
+      const previous = old.get(key(entry));
+      if (!previous) return [];
+      const fields = COMPARED.filter((field) => !same(previous[field], entry[field]));
+      return fields.length > 0 ? [{ before: previous, after: entry, fields }] : [];
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+/** The letter to print and sign, filled in as text: nothing typed becomes markup. */
+import type { Letter } from '../../lib/requests/compose.ts';
+import { $, renderLines, setText } from './dom.ts';
+
+export function showLetter(wrap: HTMLElement, letter: Letter, signature: string): void {
+  renderLines($('[data-out="sender"]', wrap), letter.sender);
+  renderLines($('[data-out="recipient"]', wrap), letter.recipient);
+  setText(wrap, 'title', letter.title);
+  setText(wrap, 'date', letter.date);
+  setText(wrap, 'signature', signature);
+  $('[data-out="paragraphs"]', wrap).replaceChildren(
+    ...letter.paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })),
+  );
+  $('[data-out="details"]', wrap).replaceChildren(
+    ...letter.details.flatMap(([label, value]) => [
+      Object.assign(document.createElement('dt'), { textContent: label, className: 'font-semibold' }),
+      Object.assign(document.createElement('dd'), { textContent: value }),
+    ]),
+  );
+  wrap.hidden = false;
+  // The letter prints alone (global.css).
+  document.documentElement.classList.add('has-letter');
+  wrap.focus();
+}
+
+export function hideLetter(wrap: HTMLElement): void {
+  wrap.hidden = true;
+  document.documentElement.classList.remove('has-letter');
+}
