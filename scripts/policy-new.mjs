@@ -3,9 +3,10 @@
  * `npm run policy:new -- <policy> [--date YYYY-MM-DD] [--summary "…"]`
  *
  * Starts a new version of a policy by copying the latest one, so an editor
- * begins from the text in force rather than from a blank page. The new file
- * gets fresh frontmatter (new date, next version label, one-line summary or the
- * placeholder the build refuses) and the previous body verbatim.
+ * begins from the text in force rather than from a blank page. The new file is
+ * a draft with fresh frontmatter (new date, next version label, one-line summary
+ * or the placeholder the build refuses), the cookie declaration and processing
+ * register carried over, and the previous body verbatim.
  *
  * The last line of output is the new file's path relative to the project root,
  * so other tools can pick it up with `tail -n 1`.
@@ -13,12 +14,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Document, parseDocument, Scalar } from 'yaml';
 
 const USAGE = `Usage: npm run policy:new -- <integritetspolicy|cookiepolicy> [--date YYYY-MM-DD] [--summary "…"]
 
 Starts a new version of a policy: copies the latest version (by effective date,
 drafts included) to <policies dir>/<policy>/<date>.mdx with fresh frontmatter and
-the same text, ready to edit.
+the same text, ready to edit. The copy is a draft (draft: true): preview it with
+npm run dev, then set "draft: false" and record it with npm run policy:publish
+as the last step before merging.
 
 Options:
   --date YYYY-MM-DD  The day the new version takes effect. Default: today in
@@ -38,39 +42,6 @@ Environment:
 /** A refusal the editor can act on: printed without a stack trace. */
 class UsageError extends Error {}
 
-/** Frontmatter block and the body after it, kept byte for byte. */
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/**
- * Splits an MDX file into its frontmatter text and its body. Only the fields
- * this script needs are read, line by line, so no YAML library is required.
- */
-function splitFrontmatter(text, source) {
-  const match = FRONTMATTER.exec(text);
-  if (!match) throw new UsageError(`${source} has no frontmatter between "---" lines, so it cannot be copied.`);
-  return { frontmatter: match[1], body: text.slice(match[0].length) };
-}
-
-/** The value of a top-level scalar field, unquoted; undefined when absent. */
-function readScalar(frontmatter, field) {
-  const line = frontmatter.split(/\r?\n/).find((candidate) => candidate.startsWith(`${field}:`));
-  if (line === undefined) return undefined;
-  const raw = line.slice(field.length + 1).trim();
-  if (raw.startsWith('"')) {
-    try {
-      // A YAML double-quoted scalar is JSON for every label an editor would write.
-      return String(JSON.parse(raw.replace(/"\s+#.*$/, '"')));
-    } catch {
-      return undefined;
-    }
-  }
-  if (raw.startsWith("'")) {
-    const end = raw.lastIndexOf("'");
-    return end > 0 ? raw.slice(1, end).replaceAll("''", "'") : undefined;
-  }
-  return raw.replace(/\s+#.*$/, '');
-}
-
 /**
  * The label after `previous`: dotted numbers count up in their last part
  * ("1" → "2", "2.1" → "2.2"); anything else cannot be counted on safely, so it
@@ -84,28 +55,10 @@ function nextVersionLabel(previous) {
 }
 
 /** Frontmatter fields that describe what the site does, not the version, and so carry over. */
-const CARRIED_FIELDS = ['categories', 'cookies'];
-
-/**
- * The cookie policy's declaration (its categories and cookies) as written,
- * so a new version starts out declaring what the site sets today.
- */
-function carriedBlocks(frontmatter) {
-  const blocks = [];
-  let current;
-  for (const line of frontmatter.split(/\r?\n/)) {
-    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
-    if (key !== undefined) {
-      current = CARRIED_FIELDS.includes(key) ? [] : undefined;
-      if (current) blocks.push(current);
-    }
-    current?.push(line);
-  }
-  return blocks.map((block) => block.join('\n'));
-}
+const CARRIED_FIELDS = ['categories', 'cookies', 'processing', 'dpo'];
 
 /** Every version file of one policy with the date it takes effect, oldest first. */
-async function readVersions(policyDir, relative, isIsoDate) {
+async function readVersions(policyDir, relative, { isIsoDate, splitFrontmatter }) {
   let entries;
   try {
     entries = await readdir(policyDir, { withFileTypes: true });
@@ -118,38 +71,55 @@ async function readVersions(policyDir, relative, isIsoDate) {
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
     const file = path.join(policyDir, entry.name);
-    const text = await readFile(file, 'utf8');
-    const { frontmatter, body } = splitFrontmatter(text, relative(file));
-    // The frontmatter date is what the site uses; the file name is only a convention.
-    const stem = entry.name.slice(0, -'.mdx'.length);
-    const effective = readScalar(frontmatter, 'effective') ?? stem;
+    const split = splitFrontmatter(await readFile(file, 'utf8'));
+    if (!split)
+      throw new UsageError(`${relative(file)} has no frontmatter between "---" lines, so it cannot be copied.`);
+    let document;
+    try {
+      document = parseDocument(split.frontmatter);
+      if (document.errors.length > 0) throw document.errors[0];
+    } catch (error) {
+      throw new UsageError(`${relative(file)}: its frontmatter is not valid YAML (${error.message.split('\n')[0]}).`);
+    }
+    // The frontmatter date is what the site uses; the file name is only a convention. YAML's
+    // core schema keeps the date as the text written, so it is checked as written.
+    const written = document.get('effective');
+    const effective = written === undefined ? entry.name.slice(0, -'.mdx'.length) : String(written);
     if (!isIsoDate(effective)) {
       throw new UsageError(`${relative(file)}: cannot tell which date it takes effect; fix its "effective" first.`);
     }
+    const version = document.get('version');
     versions.push({
       file,
       effective,
-      version: readScalar(frontmatter, 'version'),
-      carried: carriedBlocks(frontmatter),
-      body,
+      version: version === undefined || version === null ? undefined : String(version),
+      document,
+      body: split.body,
     });
   }
   return versions.sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
 }
 
-/** Builds the new file: fresh frontmatter, the previous body untouched. */
-function renderVersion({ policy, effective, version, summary, carried, body }) {
-  // JSON strings are valid YAML double-quoted scalars, and quoting keeps a
-  // summary containing ": " or "#" (the placeholder does) from breaking YAML.
-  const frontmatter = [
-    `policy: ${policy}`,
-    `effective: ${effective}`,
-    `version: ${JSON.stringify(version)}`,
-    `summary: ${JSON.stringify(summary)}`,
-    'material: false',
-    ...carried,
-  ].join('\n');
-  return `---\n${frontmatter}\n---\n${body}`;
+/**
+ * Builds the new file: fresh frontmatter, as a draft to preview; the previous
+ * version's declaration and register carried over as written, comments and all;
+ * its body untouched.
+ */
+function renderVersion({ policy, effective, version, summary, previous }) {
+  // Quoted, so that no label or summary is read as a number or a yes/no by a YAML 1.1 reader.
+  const quoted = (text) => Object.assign(new Scalar(text), { type: Scalar.QUOTE_DOUBLE });
+  const frontmatter = new Document({
+    policy,
+    effective,
+    version: quoted(version),
+    summary: quoted(summary),
+    material: false,
+    draft: true,
+  });
+  for (const pair of previous.document.contents?.items ?? []) {
+    if (CARRIED_FIELDS.includes(String(pair.key?.value ?? pair.key))) frontmatter.contents.items.push(pair);
+  }
+  return `---\n${frontmatter.toString({ lineWidth: 0 })}---\n${previous.body}`;
 }
 
 /** Reads the command line; refusals are UsageErrors. */
@@ -201,9 +171,10 @@ function readArguments(argv, isPolicyId, policyIds) {
 
 /** Runs the command; returns the process exit code. */
 async function main(argv) {
-  const [{ isIsoDate, resolveToday }, { isPolicyId, POLICY_IDS }] = await Promise.all([
+  const [{ isIsoDate, resolveToday }, { isPolicyId, POLICY_IDS }, { splitFrontmatter }] = await Promise.all([
     import('../src/lib/dates.ts'),
     import('../src/lib/policyCatalog.ts'),
+    import('../src/lib/frontmatter.ts'),
   ]);
 
   const args = readArguments(argv, isPolicyId, POLICY_IDS);
@@ -231,7 +202,7 @@ async function main(argv) {
   const policiesDir = path.resolve(root, process.env['POLICIES_DIR'] || 'src/content/policies');
   const policyDir = path.join(policiesDir, args.policy);
 
-  const versions = await readVersions(policyDir, relative, isIsoDate);
+  const versions = await readVersions(policyDir, relative, { isIsoDate, splitFrontmatter });
   const latest = versions.at(-1);
   if (!latest) throw new UsageError(`${relative(policyDir)} has no version to copy; write the first one by hand.`);
   const taken = versions.find((version) => version.effective === effective);
@@ -254,14 +225,7 @@ async function main(argv) {
   // Loaded only when needed: the schema pulls in zod, which costs a noticeable share of a run.
   const summary = args.summary ?? (await import('../src/lib/schema.ts')).SUMMARY_PLACEHOLDER;
   const target = path.join(policyDir, `${effective}.mdx`);
-  const text = renderVersion({
-    policy: args.policy,
-    effective,
-    version: next.label,
-    summary,
-    carried: latest.carried,
-    body: latest.body,
-  });
+  const text = renderVersion({ policy: args.policy, effective, version: next.label, summary, previous: latest });
   try {
     // 'wx' so a file that appeared since the check (or is named differently from its date) is never overwritten.
     await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
@@ -281,6 +245,9 @@ async function main(argv) {
       'The summary is a placeholder, which the build refuses: replace it with one line, in Swedish, saying what changed.',
     );
   }
+  console.log(
+    'It is a draft: preview it with npm run dev; when it is ready, set "draft: false", check it with npm run policy:check and record it with npm run policy:publish before merging.',
+  );
   console.log(relative(target));
   return 0;
 }

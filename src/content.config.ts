@@ -1,21 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { isIsoDate } from './lib/dates.ts';
-import { rawFrontmatterValue } from './lib/frontmatter.ts';
+import { writtenValue } from './lib/frontmatter.ts';
 import { POLICY_IDS } from './lib/policyCatalog.ts';
 import { undeclaredToolCookies } from './lib/consent/tools.ts';
-import { placeholderProblem } from './lib/placeholders.ts';
 import { uncoveredChannels } from './lib/privacy/register.ts';
-import { channels, includeDrafts, today, tools } from './lib/publishing.ts';
+import { checkPublication, type CheckedVersion } from './lib/publication/check.ts';
+import { RECORD_FILE, sha256 } from './lib/publication/record.ts';
+import { existedInGit, readRecord, versionKey } from './lib/publication/versionFiles.ts';
+import { channels, includeDrafts, policiesDir, today, tools } from './lib/publishing.ts';
 import { policyVersionSchema, type PolicyVersionData } from './lib/schema.ts';
 import { assertUniqueDates, buildTimeline, publishedVersions } from './lib/versions.ts';
-
-/**
- * Where the policy versions live. `POLICIES_DIR` points a build at another
- * content set (the test fixtures, the benchmark's generated versions).
- */
-const policiesDir = process.env['POLICIES_DIR'] ?? './src/content/policies';
 
 /**
  * The glob loader, plus the checks that span files or need the text as written.
@@ -28,19 +25,21 @@ function policyVersionsLoader(): Loader {
     name: 'policy-versions',
     load: async (context) => {
       await files.load(context);
+      const checked: CheckedVersion[] = [];
       const versions = [...context.store.values()].map((entry) => {
         const source = entry.filePath ?? entry.id;
         const data = entry.data as PolicyVersionData;
         const text = entry.filePath ? readFileSync(entry.filePath, 'utf8') : undefined;
-        const written = text === undefined ? undefined : rawFrontmatterValue(text, 'effective');
+        const written = text === undefined ? undefined : writtenValue(text, 'effective');
         if (written !== undefined && !isIsoDate(written)) {
           throw new Error(
             `${source}: "effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got "${written}".`,
           );
         }
-        // A draft may hold placeholders; a version to be published may not.
-        const placeholders = text === undefined || data.draft ? undefined : placeholderProblem(source, text);
-        if (placeholders) throw new Error(placeholders);
+        if (text !== undefined && entry.filePath) {
+          const file = versionKey(policiesDir, resolve(entry.filePath));
+          checked.push({ ...data, file, source, text, sha256: sha256(text) });
+        }
         return { ...data, source };
       });
       assertUniqueDates(versions);
@@ -66,6 +65,17 @@ function policyVersionsLoader(): Loader {
           `${uncovered.join('\n')}\nAdd an entry with that "tool" to the processing register of the privacy policy in force, ${privacyPolicy.source}, or publish a new version that does.`,
         );
       }
+      // Published versions stay as they were published, and new ones cite current law. The dev
+      // server says so and goes on, so that an editor can preview a version before recording it.
+      const recordSource = relative('.', join(policiesDir, RECORD_FILE));
+      const { refusals } = checkPublication(checked, readRecord(policiesDir, recordSource), {
+        recordSource,
+        sourceOf: (file) => relative('.', join(policiesDir, file)),
+        existedBefore: (file) => existedInGit(policiesDir, file) !== false,
+      });
+      const messages = refusals.map(({ message }) => message);
+      if (messages.length > 0 && !includeDrafts) throw new Error(messages.join('\n\n'));
+      for (const message of messages) context.logger.warn(message);
     },
   };
 }

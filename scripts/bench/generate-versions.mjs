@@ -4,6 +4,7 @@
 // then a new paragraph), so every changes page has real work to do.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordAllPublished } from '../fixture-content.mjs';
 
 /** Sentences an editor might add to a policy, in the site's language. */
 const SENTENCES = [
@@ -125,7 +126,8 @@ function addDays(start, offset) {
 export function generateVersions({ sourceDir, outDir, count, lastDate }) {
   rmSync(outDir, { recursive: true, force: true });
   let written = 0;
-  for (const policy of readdirSync(sourceDir)) {
+  const policies = readdirSync(sourceDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const { name: policy } of policies) {
     const [first] = readdirSync(join(sourceDir, policy)).sort();
     const { frontmatter, body } = splitFile(readFileSync(join(sourceDir, policy, first), 'utf8'));
     const declaration = keptFrontmatter(frontmatter);
@@ -159,5 +161,7 @@ export function generateVersions({ sourceDir, outDir, count, lastDate }) {
       written++;
     }
   }
+  // They stand for versions published over the years: the record holds them all.
+  recordAllPublished(outDir);
   return written;
 }

@@ -1,18 +1,41 @@
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+import { parse } from 'yaml';
+
+/** The frontmatter block between `---` lines, and the body after it, byte for byte. */
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export interface SplitFile {
+  /** The YAML between the `---` lines. */
+  frontmatter: string;
+  /** Everything after the closing `---` line, untouched. */
+  body: string;
+}
+
+/** Splits a version file into its frontmatter and its body; undefined when it has no frontmatter. */
+export function splitFrontmatter(fileText: string): SplitFile | undefined {
+  const match = FRONTMATTER.exec(fileText);
+  return match ? { frontmatter: match[1]!, body: fileText.slice(match[0].length) } : undefined;
+}
 
 /**
- * The text an editor wrote for a top-level frontmatter field, quotes removed,
- * before YAML interprets it. YAML turns an unquoted 2026-11-31 into 1 December
- * without a word, so a date is checked as written.
+ * A version file's frontmatter as the editor wrote it. YAML 1.2's core schema
+ * has no dates, so `effective: 2026-11-31` stays the text "2026-11-31" and can
+ * be checked as written (YAML 1.1, as the content collection reads it, would
+ * silently turn it into 1 December). Undefined when there is no frontmatter or
+ * it is not a mapping; throws on YAML that does not parse.
  */
-export function rawFrontmatterValue(fileText: string, field: string): string | undefined {
-  const frontmatter = FRONTMATTER.exec(fileText)?.[1];
-  if (frontmatter === undefined) return undefined;
-  const line = frontmatter.split(/\r?\n/).find((candidate) => candidate.startsWith(`${field}:`));
-  if (line === undefined) return undefined;
-  return line
-    .slice(field.length + 1)
-    .replace(/\s+#.*$/, '')
-    .trim()
-    .replace(/^(['"])(.*)\1$/, '$2');
+export function readFrontmatter(fileText: string): Record<string, unknown> | undefined {
+  const split = splitFrontmatter(fileText);
+  if (!split) return undefined;
+  const data: unknown = parse(split.frontmatter);
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : undefined;
+}
+
+/** The text an editor wrote for a top-level scalar field, or undefined. */
+export function writtenValue(fileText: string, field: string): string | undefined {
+  const value = readFrontmatter(fileText)?.[field];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }

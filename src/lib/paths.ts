@@ -9,6 +9,10 @@ export const historyPath = (policy: PolicyId): string => `/${policy}/versioner/`
 /** Permanent URL of one version. */
 export const versionPath = (policy: PolicyId, effective: string): string => `/${policy}/versioner/${effective}/`;
 
+/** Permanent URL of one version's text as published, the file an editor wrote. */
+export const versionSourcePath = (policy: PolicyId, effective: string): string =>
+  `/${policy}/versioner/${effective}.md`;
+
 /** URL of what changed in a version compared with the one before it. */
 export const changesPath = (policy: PolicyId, effective: string): string =>
   `/${policy}/versioner/${effective}/andringar/`;

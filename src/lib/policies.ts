@@ -2,11 +2,14 @@
  * The one module that reads the policy collection. Everything it decides is
  * delegated to the pure functions in `versions.ts`; pages only render.
  */
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
 import { buildConsentSetup, type ConsentSetup } from './consent/setup.ts';
 import { changesPath, policyPath } from './paths.ts';
-import { consentLogUrl, includeDrafts, today, tools } from './publishing.ts';
+import { findEntry, RECORD_FILE, sha256, sourceText, type Correction } from './publication/record.ts';
+import { readRecord } from './publication/versionFiles.ts';
+import { consentLogUrl, includeDrafts, policiesDir, today, tools } from './publishing.ts';
 import { SIGNED_LETTER, type RequestContext } from './requests/catalogue.ts';
 import { site } from '../site.config.ts';
 import type { PolicyVersionData } from './schema.ts';
@@ -18,6 +21,12 @@ export type PolicyEntry = CollectionEntry<'policies'>;
 export interface PolicyVersion extends PolicyVersionData {
   source: string;
   entry: PolicyEntry;
+  /** The file as published, for its `.md` copy: the text its SHA-256 is taken of. */
+  sourceText: string;
+  /** The SHA-256 of that text, as the record of published versions holds it. */
+  sha256: string;
+  /** Corrections recorded after publication, oldest first. */
+  corrections: Correction[];
 }
 
 export type PolicyTimeline = Timeline<PolicyVersion>;
@@ -27,12 +36,20 @@ let cached: Promise<Record<PolicyId, PolicyTimeline>> | undefined;
 
 async function loadTimelines(): Promise<Record<PolicyId, PolicyTimeline>> {
   const entries = await getCollection('policies');
+  // The content loader has checked the record against every file; here it only lends its corrections.
+  const record = readRecord(policiesDir, RECORD_FILE);
   const versions = publishedVersions(
-    entries.map((entry): PolicyVersion => ({
-      ...entry.data,
-      source: entry.filePath ?? entry.id,
-      entry,
-    })),
+    entries.map((entry): PolicyVersion => {
+      const text = sourceText(entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? ''));
+      return {
+        ...entry.data,
+        source: entry.filePath ?? entry.id,
+        entry,
+        sourceText: text,
+        sha256: sha256(text),
+        corrections: findEntry(record, entry.data)?.corrections ?? [],
+      };
+    }),
     includeDrafts,
   );
   return Object.fromEntries(POLICY_IDS.map((policy) => [policy, buildTimeline(policy, versions, today)])) as Record<

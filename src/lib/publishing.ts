@@ -2,6 +2,12 @@ import { readToolsConfig, type ToolsConfig } from './consent/tools.ts';
 import { resolveToday } from './dates.ts';
 import { configuredChannels, type ChannelId } from './privacy/register.ts';
 
+/**
+ * Where the policy versions live. `POLICIES_DIR` points a build at another
+ * content set (the test fixtures, the benchmark's generated versions).
+ */
+export const policiesDir: string = process.env['POLICIES_DIR'] ?? './src/content/policies';
+
 /** The day this build is made for (see `resolveToday`). */
 export const today: string = resolveToday();
 

@@ -4,11 +4,12 @@
  * mistake in it, the way an editor would make it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writePublishedDrafts } from '../../scripts/fixture-content.mjs';
+import { parseRecord, RECORD_FILE, serializeRecord, sha256 } from '../../src/lib/publication/record';
 
 const root = resolve(import.meta.dirname, '../..');
 const realVersion = join(root, 'src/content/policies/cookiepolicy/2026-11-24.mdx');
@@ -20,21 +21,26 @@ function buildWith(
 ) {
   const work = mkdtempSync(join(tmpdir(), 'policy-build-'));
   const content = join(work, 'content');
-  if (drafts === 'published') writePublishedDrafts(content);
-  else cpSync(join(root, 'src/content/policies'), content, { recursive: true });
-  edit(content);
+  if (drafts === 'published') writePublishedDrafts(content, edit);
+  else {
+    cpSync(join(root, 'src/content/policies'), content, { recursive: true });
+    edit(content);
+  }
   const outDir = join(work, 'dist');
+  // Vitest puts its own import.meta.env (MODE=test, DEV=1, …) into process.env; the build must not inherit it.
+  const { MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, BASE_URL: _base, ...inherited } = process.env;
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
     cwd: root,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       POLICIES_DIR: content,
       ASTRO_OUT_DIR: outDir,
       ASTRO_CACHE_DIR: join(work, 'cache'),
       SITE_TODAY: '2026-11-24',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
+      NODE_ENV: 'production',
       ...env,
     },
   });
@@ -100,12 +106,17 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
   });
 
   it('refuses a configured tool that sets a cookie the cookie policy in force does not declare, naming the cookie', () => {
+    // As if version 1 had been published without it, and recorded so.
     const dropPkRef = (dir: string) => {
       const path = join(dir, 'cookiepolicy/2026-11-24.mdx');
       const text = readFileSync(path, 'utf8');
       const withoutRef = text.replace(/ {2}- name: _pk_ref\.\*\n( {4}.*\n)+/, '');
       expect(withoutRef).not.toBe(text);
       writeFileSync(path, withoutRef);
+      const record = parseRecord(readFileSync(join(dir, RECORD_FILE), 'utf8'), RECORD_FILE);
+      for (const entry of record.versions)
+        if (entry.file === 'cookiepolicy/2026-11-24.mdx') entry.sha256 = sha256(withoutRef);
+      writeFileSync(join(dir, RECORD_FILE), serializeRecord(record));
     };
     const { status, output, published } = buildWith(dropPkRef, {
       PUBLIC_MATOMO_URL: 'https://stats.techtroopers.com/',
@@ -158,6 +169,59 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     expect(published).toBe(false);
     // Without Tag Manager configured, the same content builds: nothing sends data to Google.
     expect(buildWith(uncover, { SITE_TODAY: '2027-01-01' }, 'published').status).toBe(0);
+  });
+
+  it('refuses a published version changed by one character, saying what happened and what to do', () => {
+    const { status, output, published } = buildWith((dir) => {
+      const path = join(dir, 'integritetspolicy/2026-11-24.mdx');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('trygg', 'Trygg'));
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /\S*integritetspolicy\/2026-11-24\.mdx \(version 1 of integritetspolicy, in force from 2026-11-24\) has changed since it was published: its SHA-256 is [0-9a-f]{12}…, the record says [0-9a-f]{12}…\. A published version stays as it was published\. To change the policy, undo the edit and publish a new version: npm run policy:new -- integritetspolicy\. To fix a typo or a broken link in this version, record a correction: npm run policy:correct -- \S*integritetspolicy\/2026-11-24\.mdx --note "what was corrected"\./,
+    );
+    expect(published).toBe(false);
+  });
+
+  it('refuses a published version that is gone, or has become a draft again', () => {
+    // Version 2, published, is in force then, so that only the record misses version 1.
+    const gone = buildWith(
+      (dir) => rmSync(join(dir, 'cookiepolicy/2026-11-24.mdx')),
+      { SITE_TODAY: '2027-01-01' },
+      'published',
+    );
+    expect(gone.status).not.toBe(0);
+    expect(gone.output).toMatch(
+      /cookiepolicy\/2026-11-24\.mdx \(version 1 of cookiepolicy, in force from 2026-11-24\) is recorded as published, but the file is gone\./,
+    );
+    const drafted = buildWith(
+      withFrontmatter(/^summary: .*$/m, '$&\ndraft: true'),
+      { SITE_TODAY: '2027-01-01' },
+      'published',
+    );
+    expect(drafted.status).not.toBe(0);
+    expect(drafted.output).toMatch(
+      /cookiepolicy\/2026-11-24\.mdx \(version 1 of cookiepolicy, in force from 2026-11-24\) is recorded as published but is marked "draft: true" again/,
+    );
+  });
+
+  it('refuses a new version that cites personuppgiftslagen, naming file, line and rule; the same version as a draft builds', () => {
+    const citing = (draft: boolean) => (dir: string) => {
+      const text = readFileSync(join(dir, 'integritetspolicy/2026-11-24.mdx'), 'utf8')
+        .replace(/^effective: .*$/m, 'effective: 2026-11-25')
+        .replace(/^summary: .*$/m, `summary: Ny version.${draft ? '\ndraft: true' : ''}`);
+      writeFileSync(join(dir, 'integritetspolicy/2026-11-25.mdx'), text);
+    };
+    const refused = buildWith(citing(false), { SITE_TODAY: '2026-11-25' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toMatch(
+      /integritetspolicy\/2026-11-25\.mdx is to be published, but it cites law or practice that is out of date:\n {2}\S*integritetspolicy\/2026-11-25\.mdx:\d+: "Personvern" \(rule personvern\)/,
+    );
+    expect(refused.output).toMatch(
+      /2026-11-25\.mdx:\d+: "personuppgiftslagen \(SFS 1998:204\)" \(rule personuppgiftslagen\)/,
+    );
+    expect(refused.published).toBe(false);
+    expect(buildWith(citing(true), { SITE_TODAY: '2026-11-25' }).status).toBe(0);
   });
 
   it('builds the real content (the cases above fail for their mistake alone)', () => {

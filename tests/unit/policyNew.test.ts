@@ -103,12 +103,16 @@ describe('npm run policy:new', () => {
       expect(frontmatter[0]).toBe('policy: cookiepolicy');
       expect(frontmatter[1]).toBe(`effective: ${FUTURE}`);
       expect(frontmatter[2]).toMatch(/^version: ".+"$/);
-      expect(frontmatter.slice(3, 5)).toEqual(['summary: "Ny cookie för statistik."', 'material: false']);
+      expect(frontmatter.slice(3, 6)).toEqual([
+        'summary: "Ny cookie för statistik."',
+        'material: false',
+        'draft: true',
+      ]);
       // The cookie declaration carries over as written: the site still sets the same cookies.
       const previousFrontmatter = /^---\n([\s\S]*?)\n---\n/.exec(previous.text)![1]!.split('\n');
       const declaration = previousFrontmatter.slice(previousFrontmatter.indexOf('categories:'));
       expect(declaration).toContain('  - name: cc_cookie');
-      expect(frontmatter.slice(5)).toEqual(declaration);
+      expect(frontmatter.slice(6)).toEqual(declaration);
       expect(bodyOf(text)).toBe(bodyOf(previous.text));
       expect(bodyOf(text).length).toBeGreaterThan(100);
     });
@@ -119,9 +123,10 @@ describe('npm run policy:new', () => {
       const result = await run(root, ['integritetspolicy', '--date', FUTURE]);
 
       expect(result.code).toBe(0);
-      expect(result.lines).toHaveLength(3);
+      expect(result.lines).toHaveLength(4);
       expect(result.lines[1]).toMatch(/placeholder, which the build refuses/);
-      expect(result.lines[2]).toBe(`src/content/policies/integritetspolicy/${FUTURE}.mdx`);
+      expect(result.lines[2]).toMatch(/It is a draft: preview it with npm run dev; .* npm run policy:publish/);
+      expect(result.lines[3]).toBe(`src/content/policies/integritetspolicy/${FUTURE}.mdx`);
       const text = await readFile(path.join(policies, 'integritetspolicy', `${FUTURE}.mdx`), 'utf8');
       expect(text).toContain(`\nsummary: ${JSON.stringify(SUMMARY_PLACEHOLDER)}\n`);
     });
@@ -173,7 +178,7 @@ describe('npm run policy:new', () => {
     });
 
     it.concurrent(
-      'copies the latest version by date even when it is a draft, and does not mark the copy a draft',
+      'copies the latest version by date even when it is a draft, and starts the copy as a draft',
       async () => {
         const { root, policies } = await makeProject();
         const dir = path.join(policies, 'integritetspolicy');
@@ -198,7 +203,8 @@ describe('npm run policy:new', () => {
         const text = await readFile(path.join(dir, '2040-06-01.mdx'), 'utf8');
         expect(text).toContain('\nversion: "5"\n');
         expect(bodyOf(text)).toBe('\nUtkastets text.\n');
-        expect(text).not.toMatch(/^(draft|changes):/m);
+        expect(text).toMatch(/^draft: true$/m);
+        expect(text).not.toMatch(/^changes:/m);
       },
     );
   });

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * `npm run policy:publish`
+ *
+ * Records every version that is not a draft and not yet recorded in the record
+ * of published versions (src/content/policies/published.json), with the SHA-256
+ * of its file, so that it can never change silently. Editors run it as the last
+ * step before merging. It refuses, writing nothing, while a recorded version has
+ * changed, gone or become a draft, or a new version cites out-of-date law or
+ * still holds a placeholder.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { locate, run } from './policy-cli.mjs';
+
+const [
+  { checkPublication },
+  { publish, serializeRecord, RecordError },
+  { existedInGit, readRecord, readVersionFiles },
+] = await Promise.all([
+  import('../src/lib/publication/check.ts'),
+  import('../src/lib/publication/record.ts'),
+  import('../src/lib/publication/versionFiles.ts'),
+]);
+
+const USAGE = `Usage: npm run policy:publish
+
+Records every version that is not a draft and not yet recorded, with the SHA-256
+of its file and the time, in <policies dir>/published.json, and prints what it
+recorded. Run it as the last step before merging a new version.
+
+It refuses, and writes nothing, while a recorded version has changed, is gone or
+has become a draft again, or while a new version cites out-of-date law (see
+npm run policy:check) or still holds a [FYLL I: …] placeholder.
+
+Environment:
+  POLICIES_DIR  Where the policy versions live (default src/content/policies).`;
+
+await run('policy:publish', async () => {
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { policiesDir, sourceOf, recordPath, recordSource } = locate();
+  const versions = readVersionFiles(policiesDir, (path) => sourceOf(path));
+  const record = readRecord(policiesDir, recordSource);
+  const options = { recordSource, sourceOf, existedBefore: (file) => existedInGit(policiesDir, file) !== false };
+  // Being unrecorded is what this command mends; everything else must be mended first.
+  const blocking = checkPublication(versions, record, options).refusals.filter(({ kind }) => kind !== 'unrecorded');
+  if (blocking.length > 0) {
+    throw new RecordError(`nothing was recorded.\n\n${blocking.map(({ message }) => message).join('\n\n')}`);
+  }
+  const { record: next, recorded } = publish(record, versions, new Date());
+  if (recorded.length === 0) {
+    console.log('Every version that is not a draft is already recorded: nothing to do.');
+    return 0;
+  }
+  writeFileSync(recordPath, serializeRecord(next));
+  for (const entry of recorded) {
+    console.log(
+      `Recorded ${entry.policy} version "${entry.version}", in force from ${entry.effective}: ${sourceOf(entry.file)} (SHA-256 ${entry.sha256}).`,
+    );
+  }
+  console.log(`Commit ${recordSource} with the version${recorded.length > 1 ? 's' : ''}.`);
+  return 0;
+});
