@@ -18,7 +18,10 @@ export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
 /** axe on every page of the built sitemap, as a first-time visitor sees it: banner open. */
 export async function axeEverySitemapPage(page: Page, request: APIRequestContext): Promise<void> {
-  for (const path of await sitemapPaths(request)) {
+  const paths = await sitemapPaths(request);
+  // A few seconds a page when the machine is idle; room for a busy one, growing with the site.
+  test.setTimeout(60_000 + paths.length * 20_000);
+  for (const path of paths) {
     await page.goto(path);
     await page.getByRole('dialog', { name: 'Vi använder cookies' }).waitFor();
     await test.step(path, () => expectNoAxeViolations(page));
