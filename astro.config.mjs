@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { trimBannerCss } from './src/integrations/bannerCss.ts';
 import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 
@@ -16,7 +17,16 @@ export default defineConfig({
   // No code blocks, so no syntax highlighting: Shiki's inline styles would need 'unsafe-inline'.
   markdown: { syntaxHighlight: false },
   integrations: [mdx({ smartypants: false, syntaxHighlight: false }), sitemap(), securityHeadersFile(process.env)],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    // The consent banner is built like a worker, as one module of its own, and imported by URL
+    // (src/client/consent/boot.ts): as a module, not a classic script.
+    worker: { format: 'es' },
+    css: { postcss: { plugins: [trimBannerCss()] } },
+    // No script inlined into a page: the header policy allows scripts by origin, not by hash, and a
+    // script of its own is cached across pages.
+    build: { assetsInlineLimit: 0 },
+  },
   server: { port: 4321, host: 'localhost' },
   security: { csp: contentSecurityPolicy(process.env) },
 });

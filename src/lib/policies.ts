@@ -129,6 +129,7 @@ async function loadConsentSetup(): Promise<ConsentSetup> {
       summary: version.summary,
       url: policyPath('cookiepolicy'),
       changesUrl: previous ? changesPath('cookiepolicy', version.effective) : undefined,
+      material: version.material,
       declaration: { categories: version.categories ?? [], cookies: version.cookies ?? [] },
     })),
     tools,

@@ -1,12 +1,12 @@
 // Plain types and functions only: this module is also bundled for the browser, so it
 // must not pull in zod (its schemas are in declarationSchema.ts).
 
-/** The consent categories, in the order visitors see them. */
-export const CATEGORY_IDS = ['necessary', 'statistics', 'marketing'] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+import { NECESSARY, type CategoryId } from './categories.ts';
 
-/** The category that is always on; every declaration has it. */
-export const NECESSARY: CategoryId = 'necessary';
+export { CATEGORY_IDS, GPC_REFUSES, NECESSARY, type CategoryId } from './categories.ts';
+
+/** How visitors read a cookie's party. */
+export const PARTY_LABELS = { first: 'Förstapart', third: 'Tredjepart' } as const;
 
 /** The cookie the consent banner keeps the visitor's choice in. */
 export const CONSENT_COOKIE = 'cc_cookie';
@@ -64,10 +64,6 @@ export function declarationProblems({ categories, cookies }: CookieDeclaration):
   }
   return problems;
 }
-
-/** The cookies a declaration puts in one category. */
-export const cookiesIn = (declaration: CookieDeclaration, category: CategoryId): DeclaredCookie[] =>
-  declaration.cookies.filter((cookie) => cookie.category === category);
 
 /** A declared name as a pattern: `*` stands for any run of characters, everything else is literal. */
 export function namePattern(name: string): RegExp {
