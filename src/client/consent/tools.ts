@@ -15,7 +15,6 @@ declare global {
     _paq?: Queue[];
     dataLayer?: Queue;
   }
-  // eslint-disable-next-line no-var
   var __consentBanner: Banner | undefined;
 }
 
