@@ -3,7 +3,15 @@
  * Pure and shared by the browser script and the unit tests.
  */
 import type { CookieConsentConfig, CookieItem, CookieTable, Section } from 'vanilla-cookieconsent';
-import { NECESSARY, namePattern, type CategoryId, type CookieCategory, type DeclaredCookie } from './declaration.ts';
+import {
+  NECESSARY,
+  namePattern,
+  STORAGE_LABELS,
+  storageOf,
+  type CategoryId,
+  type CookieCategory,
+  type DeclaredCookie,
+} from './declaration.ts';
 import type { ConsentSetup } from './setup.ts';
 
 export interface VisitorSignals {
@@ -71,7 +79,7 @@ export function offeredCategories(setup: ConsentSetup, signals: VisitorSignals):
 /** What to delete when a category is withdrawn: its declared cookies, patterns as expressions. */
 export function cookiesToClear(cookies: readonly DeclaredCookie[], category: CategoryId): CookieItem[] {
   return cookies
-    .filter((cookie) => cookie.category === category)
+    .filter((cookie) => cookie.category === category && storageOf(cookie) === 'cookie')
     .map((cookie) => ({ name: cookie.name.includes('*') ? namePattern(cookie.name) : cookie.name }));
 }
 
@@ -81,11 +89,19 @@ function cookieTable(category: CookieCategory, cookies: readonly DeclaredCookie[
   // One-word headers: the library builds the cells' `headers` ids from them.
   return {
     caption: `Cookies för ${escapeHtml(category.title.toLowerCase())}`,
-    headers: { name: 'Namn', provider: 'Leverantör', party: 'Part', purpose: 'Syfte', duration: 'Lagringstid' },
+    headers: {
+      name: 'Namn',
+      storage: 'Typ',
+      provider: 'Leverantör',
+      party: 'Part',
+      purpose: 'Syfte',
+      duration: 'Lagringstid',
+    },
     body: cookies
       .filter((cookie) => cookie.category === category.id)
       .map((cookie) => ({
         name: escapeHtml(cookie.name),
+        storage: STORAGE_LABELS[storageOf(cookie)],
         provider: escapeHtml(cookie.provider),
         party: PARTY[cookie.party],
         purpose: escapeHtml(cookie.purpose),
