@@ -26,6 +26,14 @@ export default defineConfig({
     { name: 'fixture', testMatch: 'fixture/**/*.spec.ts', use: { baseURL: url(PORTS.fixture) } },
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
+    // The cookie scan drives its own Chromium through every consent state: run it last, so that
+    // its load does not starve the timed tests above.
+    {
+      name: 'scan',
+      testMatch: 'scan/**/*.spec.ts',
+      use: { baseURL: url(PORTS.site) },
+      dependencies: ['site', 'fixture', 'later', 'dev'],
+    },
   ],
   webServer: {
     command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
