@@ -27,6 +27,14 @@ export default defineConfig({
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
+    // The cookie scan drives its own Chromium through every consent state: run it last, so that
+    // its load does not starve the timed tests above.
+    {
+      name: 'scan',
+      testMatch: 'scan/**/*.spec.ts',
+      use: { baseURL: url(PORTS.site) },
+      dependencies: ['site', 'fixture', 'later', 'dev'],
+    },
   ],
   webServer: {
     command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,

@@ -12,6 +12,8 @@ export const PORTS = {
   v2: base + 4,
   standins: base + 10,
   receiver: base + 11,
+  /** The scan's tests: faulty copies of the site and their stand-ins, from here up to base + 49. */
+  faults: base + 20,
 } as const;
 
 export const origin = (port: number): string => `http://localhost:${port}`;

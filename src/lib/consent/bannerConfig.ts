@@ -10,6 +10,8 @@ import {
   NECESSARY,
   namePattern,
   PARTY_LABELS,
+  STORAGE_LABELS,
+  storageOf,
   type CategoryId,
   type CookieCategory,
   type DeclaredCookie,
@@ -32,7 +34,9 @@ export function offeredCategories(setup: ConsentSetup, signals: VisitorSignals):
  * of them, see reviveConfig).
  */
 export function cookiesToClear(cookies: readonly DeclaredCookie[], category: CategoryId): CookieItem[] {
-  return cookies.filter((cookie) => cookie.category === category).map((cookie) => ({ name: cookie.name }));
+  return cookies
+    .filter((cookie) => cookie.category === category && storageOf(cookie) === 'cookie')
+    .map((cookie) => ({ name: cookie.name }));
 }
 
 /** The configuration as the library needs it: declared names with `*` as patterns. */
@@ -70,11 +74,19 @@ function cookieTable(category: CookieCategory, cookies: readonly DeclaredCookie[
   // One-word headers: the library builds the cells' `headers` ids from them.
   return {
     caption: `Cookies för ${escapeHtml(category.title.toLowerCase())}`,
-    headers: { name: 'Namn', provider: 'Leverantör', party: 'Part', purpose: 'Syfte', duration: 'Lagringstid' },
+    headers: {
+      name: 'Namn',
+      storage: 'Typ',
+      provider: 'Leverantör',
+      party: 'Part',
+      purpose: 'Syfte',
+      duration: 'Lagringstid',
+    },
     body: cookies
       .filter((cookie) => cookie.category === category.id)
       .map((cookie) => ({
         name: escapeHtml(cookie.name),
+        storage: STORAGE_LABELS[storageOf(cookie)],
         provider: escapeHtml(cookie.provider),
         party: PARTY_LABELS[cookie.party],
         purpose: escapeHtml(cookie.purpose),

@@ -11,6 +11,21 @@ export const PARTY_LABELS = { first: 'Förstapart', third: 'Tredjepart' } as con
 /** The cookie the consent banner keeps the visitor's choice in. */
 export const CONSENT_COOKIE = 'cc_cookie';
 
+/**
+ * Where a declared entry lives in the visitor's browser. The law (LEK 9 kap. 28 §)
+ * covers every kind of storage, so the declaration names more than cookies.
+ */
+export const STORAGE_TYPES = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB'] as const;
+export type StorageType = (typeof STORAGE_TYPES)[number];
+
+/** How visitors see each storage type named, in the policy's and the preferences' tables. */
+export const STORAGE_LABELS: Readonly<Record<StorageType, string>> = {
+  cookie: 'Cookie',
+  localStorage: 'Lokal lagring (localStorage)',
+  sessionStorage: 'Sessionslagring (sessionStorage)',
+  indexedDB: 'Databas i webbläsaren (IndexedDB)',
+};
+
 /** One category of cookies as a cookie policy version declares it (schema: declarationSchema.ts). */
 export interface CookieCategory {
   id: CategoryId;
@@ -20,16 +35,21 @@ export interface CookieCategory {
   description: string;
 }
 
-/** One cookie as a cookie policy version declares it. */
+/** One cookie, or other stored entry, as a cookie policy version declares it. */
 export interface DeclaredCookie {
-  /** The name, or a pattern with `*` for a part that varies. */
+  /** The name (a storage key or database name for other storage), or a pattern with `*` for a part that varies. */
   name: string;
+  /** Where it is stored; left out, it is a cookie (see `storageOf`). */
+  storage?: StorageType | undefined;
   provider: string;
   party: 'first' | 'third';
   purpose: string;
   duration: string;
   category: CategoryId;
 }
+
+/** Where a declared entry is stored: a cookie unless it says otherwise. */
+export const storageOf = (entry: Pick<DeclaredCookie, 'storage'>): StorageType => entry.storage ?? 'cookie';
 
 /** What a cookie policy version declares: its categories and every cookie. */
 export interface CookieDeclaration {
@@ -59,7 +79,7 @@ export function declarationProblems({ categories, cookies }: CookieDeclaration):
     if (names.indexOf(cookie.name) !== index) problems.push(`cookies: "${cookie.name}" is declared twice`);
   });
   const consent = cookies.find((cookie) => cookie.name === CONSENT_COOKIE);
-  if (consent?.category !== NECESSARY) {
+  if (consent?.category !== NECESSARY || storageOf(consent) !== 'cookie') {
     problems.push(`cookies: the consent cookie "${CONSENT_COOKIE}" must be declared, in category "${NECESSARY}"`);
   }
   return problems;
@@ -71,9 +91,18 @@ export function namePattern(name: string): RegExp {
   return new RegExp(`^${literal.join('.*')}$`);
 }
 
-/** The declared cookie a concrete cookie name (or a tool's pattern) falls under, if any. */
-export function findDeclared(declaration: CookieDeclaration, name: string): DeclaredCookie | undefined {
-  return declaration.cookies.find((cookie) => cookie.name === name || namePattern(cookie.name).test(name));
+/**
+ * The declared entry a concrete name (or a tool's pattern) falls under, if any,
+ * among the entries of one storage type (cookies unless told otherwise).
+ */
+export function findDeclared(
+  declaration: Pick<CookieDeclaration, 'cookies'>,
+  name: string,
+  storage: StorageType = 'cookie',
+): DeclaredCookie | undefined {
+  return declaration.cookies.find(
+    (cookie) => storageOf(cookie) === storage && (cookie.name === name || namePattern(cookie.name).test(name)),
+  );
 }
 
 export interface DeclarationChanges {
@@ -90,7 +119,9 @@ export function compareDeclarations(before: CookieDeclaration, after: CookieDecl
   const byName = (cookies: DeclaredCookie[]) => new Map(cookies.map((cookie) => [cookie.name, cookie]));
   const old = byName(before.cookies);
   const next = byName(after.cookies);
-  const fields = ['provider', 'party', 'category', 'purpose', 'duration'] as const;
+  const fields = ['storage', 'provider', 'party', 'category', 'purpose', 'duration'] as const;
+  const value = (cookie: DeclaredCookie, field: (typeof fields)[number]) =>
+    field === 'storage' ? storageOf(cookie) : cookie[field];
   const oldIds = new Set(before.categories.map((category) => category.id));
   const newIds = new Set(after.categories.map((category) => category.id));
   return {
@@ -98,7 +129,7 @@ export function compareDeclarations(before: CookieDeclaration, after: CookieDecl
     removed: before.cookies.filter((cookie) => !next.has(cookie.name)),
     changed: after.cookies.flatMap((cookie) => {
       const previous = old.get(cookie.name);
-      const differing = previous ? fields.filter((field) => previous[field] !== cookie[field]) : [];
+      const differing = previous ? fields.filter((field) => value(previous, field) !== value(cookie, field)) : [];
       return previous && differing.length > 0 ? [{ before: previous, after: cookie, fields: differing }] : [];
     }),
     addedCategories: after.categories.filter((category) => !oldIds.has(category.id)),
