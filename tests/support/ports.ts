@@ -11,9 +11,16 @@ export const PORTS = {
   later: base + 3,
   standins: base + 10,
   receiver: base + 11,
+  consentLog: base + 12,
 } as const;
 
 export const origin = (port: number): string => `http://localhost:${port}`;
 
 /** The tools' stand-ins, on an origin of their own as the real tools are. */
 export const STANDINS = `http://127.0.0.1:${PORTS.standins}`;
+
+/** The consent log the `site` build reports to: the real service (services/consent-log), on an origin of its own. */
+export const CONSENT_LOG = `http://127.0.0.1:${PORTS.consentLog}`;
+
+/** The staff token the test servers start the consent log with. */
+export const CONSENT_LOG_TOKEN = 'e2e-staff-token-0123456789abcdefghij';
