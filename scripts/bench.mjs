@@ -1,10 +1,10 @@
-// The benchmark: page weight, Lighthouse and build scale. It reports; it does not
-// fail on a missed target. Figures go to stdout and, for a full run with the
+// The benchmark: page weight, Lighthouse, build scale and the consent log under
+// load. It reports; it does not fail on a missed target. Figures go to stdout and, for a full run with the
 // default options, to BENCHMARKS.md (a partial run writes .bench/BENCHMARKS.md).
 //   npm run bench                       everything (about ten minutes on two cores)
 //   npm run bench -- --scale 10,100     other version counts for the scale part
 //   npm run bench -- --runs 5           Lighthouse runs per page (median reported)
-//   npm run bench -- --only weight,lighthouse,scale
+//   npm run bench -- --only weight,lighthouse,scale,consent-log
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findChromium, QUIET_CHROMIUM } from './browser.mjs';
+import { measureConsentLog } from './bench/consent-log.mjs';
 import { generateVersions } from './bench/generate-versions.mjs';
 import { writeFixtureContent } from './fixture-content.mjs';
 import { serveStatic } from './bench/static-server.mjs';
@@ -23,7 +24,7 @@ const { values: options } = parseArgs({
   options: {
     scale: { type: 'string', default: '10,100,1000' },
     runs: { type: 'string', default: '3' },
-    only: { type: 'string', default: 'weight,lighthouse,scale' },
+    only: { type: 'string', default: 'weight,lighthouse,scale,consent-log' },
   },
 });
 const parts = new Set(options.only.split(','));
@@ -37,6 +38,8 @@ const work = join(root, '.bench');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const PORT = 4490;
 const SCALE_LAST_DATE = '2026-11-24';
+/** The consent log's load: beacons in all, from this many clients at once. */
+const CONSENT_LOG_LOAD = { beacons: 10_000, clients: 50 };
 /** The published versions plus the test fixtures' later ones, seen on a day when a changes page exists. */
 const PAGES_DAY = '2027-03-01';
 
@@ -341,7 +344,19 @@ function scaleTable(results) {
   ].join('\n');
 }
 
-function targets({ lighthouse: lh, scale }) {
+function consentLogTable(result) {
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  const row = (name, load) =>
+    `| ${name} | ${load.seconds.toFixed(1)} s | ${Math.round(load.throughput)} /s | ${ms(load.p50)} | ${ms(load.p95)} | ${ms(load.p99)} | ${ms(load.max)} | ${load.errors} |`;
+  return [
+    '| Server | Time | Throughput | p50 | p95 | p99 | Max | Errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('Consent log', result.consentLog),
+    row('Bare Node server (baseline)', result.baseline),
+  ].join('\n');
+}
+
+function targets({ lighthouse: lh, scale, consentLog }) {
   const lines = [];
   if (lh) {
     const below = lh.flatMap((result) =>
@@ -364,6 +379,12 @@ function targets({ lighthouse: lh, scale }) {
     const ratio = at(1000).seconds / at(100).seconds;
     lines.push(`- t(1000) / t(100) at most 12: **${ratio <= 12 ? 'met' : 'missed'}** (${ratio.toFixed(1)}).`);
   }
+  if (consentLog) {
+    const { errors, p99 } = consentLog.consentLog;
+    lines.push(
+      `- Consent log: 0 errors and p99 under 50 ms: **${errors === 0 && p99 < 50 ? 'met' : 'missed'}** (${errors} errors, p99 ${p99.toFixed(1)} ms).`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -382,6 +403,10 @@ async function main() {
     }
   }
   if (parts.has('scale')) results.scale = await measureScale();
+  if (parts.has('consent-log')) {
+    log(`consent log: ${CONSENT_LOG_LOAD.beacons} beacons from ${CONSENT_LOG_LOAD.clients} clients…`);
+    results.consentLog = await measureConsentLog({ root, work, ...CONSENT_LOG_LOAD });
+  }
 
   const command = ['npm run bench', ...process.argv.slice(2)].join(' ');
   const report = [
@@ -448,6 +473,24 @@ async function main() {
       'wall-clock time of `astro build`; peak memory is the largest resident set of its processes.',
       '',
       scaleTable(results.scale),
+      '',
+    );
+  }
+  if (results.consentLog) {
+    const { beacons, clients, loadAverage, stored, chainIntact } = results.consentLog;
+    report.push(
+      '## Consent log',
+      '',
+      `${beacons} beacons like the site’s (form-encoded, from the site’s origin) from ${clients} concurrent clients over`,
+      'keep-alive connections, on the same machine, against `services/consent-log` started fresh with a temporary',
+      'database. Every answer waits for its record’s commit (WAL, `synchronous=FULL`); beacons that arrive together',
+      'share one commit. Latency is per request, as the client sees it. The baseline is the same load against a bare',
+      'Node server that only answers 204: what the client and the machine cost without the log.',
+      '',
+      consentLogTable(results.consentLog),
+      '',
+      `Stored afterwards: ${stored} of ${beacons}, chain ${chainIntact ? 'intact' : '**broken**'} (\`npm run consent-log -- verify\`).`,
+      `Load average when it started: ${loadAverage.toFixed(1)}.`,
       '',
     );
   }
