@@ -190,22 +190,23 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
       'Content-Disposition': `attachment; filename="consent-log-${from}-${to}.${format}"`,
     });
     // Page by page, waiting for the client, so a long period never holds up the beacons.
-    const start = `${from}T00:00:00.000Z`;
     const end = startOfDayAfter(to);
-    let afterId = 0;
+    let after = { receivedAt: `${from}T00:00:00.000Z`, id: 0 };
+    let written = 0;
     let text = format === 'csv' ? CSV_HEADER : '[';
     for (;;) {
-      const page = store.period(start, end, afterId, EXPORT_PAGE);
+      const page = store.period(after, end, EXPORT_PAGE);
       if (page.length === 0) break;
       for (const record of page) {
-        text += format === 'csv' ? csvLine(record) : `${afterId === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
-        afterId = record.id;
+        text += format === 'csv' ? csvLine(record) : `${written === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
+        written++;
+        after = record;
       }
       if (!response.write(text)) await drained(response);
       if (response.destroyed) return;
       text = '';
     }
-    response.end(format === 'csv' ? text : `${text}${afterId === 0 ? ']' : '\n]'}\n`);
+    response.end(format === 'csv' ? text : `${text}${written === 0 ? ']' : '\n]'}\n`);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

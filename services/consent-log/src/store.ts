@@ -53,8 +53,8 @@ export interface Store {
   append(entries: readonly { beacon: Beacon; receivedAt: string }[]): void;
   /** Every record of one consent ID, oldest first. */
   byConsentId(consentId: string): ConsentRecord[];
-  /** Up to `limit` records received in `[from, to)` with an ID after `afterId`, oldest first. */
-  period(from: string, to: string, afterId: number, limit: number): ConsentRecord[];
+  /** Up to `limit` records received after `after` (by receive time, then ID) and before `to`, oldest first. */
+  period(after: { receivedAt: string; id: number }, to: string, limit: number): ConsentRecord[];
   /** Walks the chain from its anchor and reports the first record that does not match. */
   verify(): Verification;
   /** Deletes the records received before `before` (ISO 8601) and anchors the chain after them. */
@@ -161,8 +161,9 @@ export function openStore(path: string): Store {
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const ofConsentId = db.prepare('SELECT * FROM records WHERE consent_id = ? ORDER BY id');
+  // Keyset pagination along the received_at index (which holds the ID too): no page rereads the ones before.
   const inPeriod = db.prepare(
-    'SELECT * FROM records WHERE id > ? AND received_at >= ? AND received_at < ? ORDER BY id LIMIT ?',
+    'SELECT * FROM records WHERE (received_at, id) > (?, ?) AND received_at < ? ORDER BY received_at, id LIMIT ?',
   );
   const everything = db.prepare('SELECT * FROM records ORDER BY id');
   const deleteThrough = db.prepare('DELETE FROM records WHERE id <= ?');
@@ -202,7 +203,8 @@ export function openStore(path: string): Store {
 
     byConsentId: (consentId) => (ofConsentId.all(consentId) as unknown as Row[]).map(toRecord),
 
-    period: (from, to, afterId, limit) => (inPeriod.all(afterId, from, to, limit) as unknown as Row[]).map(toRecord),
+    period: (after, to, limit) =>
+      (inPeriod.all(after.receivedAt, after.id, to, limit) as unknown as Row[]).map(toRecord),
 
     verify() {
       return transaction('BEGIN', (): Verification => {

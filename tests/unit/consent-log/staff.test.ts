@@ -89,7 +89,23 @@ describe('the staff endpoints', () => {
     );
     const records = (await response.json()) as { id: number; consentId: string }[];
     expect(records.map((record) => record.id)).toEqual([2, 3]);
-    expect(await (await staffGet(service.url, '/export?from=2027-01-01&to=2027-01-31')).json()).toEqual([]);
+    expect(await (await staffGet(service.url, '/export?from=2026-10-01&to=2026-10-31')).json()).toEqual([]);
+  });
+
+  it('GET /export pages through a long period: every record once, in the order received', async () => {
+    // 1200 records on one day, several to a millisecond, as a busy day's batches are.
+    seed(
+      db,
+      Array.from({ length: 1200 }, (_, index) => ({
+        receivedAt: new Date(Date.UTC(2027, 0, 5, 12) + Math.floor(index / 7)).toISOString(),
+      })),
+    );
+    const json = (await (await staffGet(service.url, '/export?from=2027-01-05&to=2027-01-05')).json()) as {
+      id: number;
+    }[];
+    expect(json.map((record) => record.id)).toEqual(Array.from({ length: 1200 }, (_, index) => index + 4));
+    const csv = await (await staffGet(service.url, '/export?from=2027-01-05&to=2027-01-05&format=csv')).text();
+    expect(csv.split('\r\n')).toHaveLength(1 + 1200 + 1);
   });
 
   it('GET /export returns CSV with a header and one line per record', async () => {
