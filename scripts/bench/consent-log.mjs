@@ -10,32 +10,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { startChildServer } from '../child-server.mjs';
 
 const ORIGIN = 'https://techtroopers.com';
 const BARE_SERVER = `require('node:http')
   .createServer((request, response) => request.resume().on('end', () => response.writeHead(204).end()))
   .listen(0, function () { console.log('listening on http://localhost:' + this.address().port + '/'); });`;
-
-/** Starts `node <args>` with `env`; resolves with the child and its URL once it says where it listens. */
-function start(args, env = {}) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, PORT: '0', ...env } });
-  let output = '';
-  return new Promise((done, fail) => {
-    const collect = (chunk) => {
-      output += chunk;
-      const port = /listening on http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      if (port) done({ child, url: `http://127.0.0.1:${port}` });
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('exit', (code) => fail(new Error(`node ${args[0]} exited (${code}) before listening:\n${output}`)));
-  });
-}
-
-async function stop(child) {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
 
 /** One beacon as the site sends it; resolves with the status, or 0 when the request failed. */
 function post(url, agent, body) {
@@ -117,10 +97,10 @@ export async function measureConsentLog({ root, work, beacons, clients }) {
   };
   const loadAverage = loadavg()[0];
 
-  const bare = await start(['-e', BARE_SERVER]);
-  const baseline = await load(bare.url, beacons, clients).finally(() => stop(bare.child));
-  const service = await start([cli], env);
-  const consentLog = await load(service.url, beacons, clients).finally(() => stop(service.child));
+  const bare = await startChildServer(['-e', BARE_SERVER], process.env);
+  const baseline = await load(bare.url, beacons, clients).finally(bare.stop);
+  const service = await startChildServer([cli], { ...process.env, ...env });
+  const consentLog = await load(service.url, beacons, clients).finally(service.stop);
 
   const verify = spawn(process.execPath, [cli, 'verify'], { env: { ...process.env, ...env } });
   let verified = '';

@@ -2,13 +2,14 @@
  * Runs the real consent log for the tests: its CLI as a child process, on a free
  * port, with a database in a temporary folder.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll } from 'vitest';
+import { startChildServer } from '../../../scripts/child-server.mjs';
 import type { Beacon } from '../../../services/consent-log/src/beacon.ts';
 import { openStore } from '../../../services/consent-log/src/store.ts';
 
@@ -20,14 +21,7 @@ export const TOKEN = 'test-token-0123456789abcdef-0123456789';
 /** The default allowed origin: the site's own. */
 export const ORIGIN = 'https://techtroopers.com';
 
-export interface Service {
-  url: string;
-  child: ChildProcess;
-  /** Everything it has written to stdout and stderr so far. */
-  output: () => string;
-  /** Stops it with SIGTERM and waits until it has exited. */
-  stop: () => Promise<void>;
-}
+export type Service = Awaited<ReturnType<typeof startChildServer>>;
 
 const folders: string[] = [];
 afterAll(() => {
@@ -42,34 +36,8 @@ export function tempDb(): string {
 }
 
 /** Starts the service on `db` with only `env` (and a free port) in its environment. */
-export function startService(db: string, env: Record<string, string> = {}): Promise<Service> {
-  const child = spawn(process.execPath, [CLI], {
-    env: { NODE_COMPILE_CACHE, PORT: '0', CONSENT_LOG_DB: db, CONSENT_LOG_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  return new Promise((done, fail) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /listening on http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      if (port) {
-        done({
-          url: `http://127.0.0.1:${port}`,
-          child,
-          output: () => output,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('exit', (code) => fail(new Error(`The consent log exited (${code}) before listening:\n${output}`)));
-  });
-}
+export const startService = (db: string, env: Record<string, string> = {}): Promise<Service> =>
+  startChildServer([CLI], { NODE_COMPILE_CACHE, CONSENT_LOG_DB: db, CONSENT_LOG_TOKEN: TOKEN, ...env });
 
 /** Runs a CLI command to completion. */
 export function runCli(
