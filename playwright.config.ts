@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, QUIET_CHROMIUM } from './scripts/browser.mjs';
-import { origin as url, PORTS } from './tests/support/ports';
+import { CONSENT_LOG_TOKEN, origin as url, PORTS } from './tests/support/ports';
 
 const chromium = findChromium();
 
@@ -37,7 +37,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver} ${PORTS.consentLog} ${CONSENT_LOG_TOKEN}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,
