@@ -6,7 +6,7 @@
 // what, so that short-lived entries and their authors are seen as well.
 import { chromium } from '@playwright/test';
 import { findChromium, QUIET_CHROMIUM } from '../browser.mjs';
-import { partyOf } from './compare.mjs';
+import { partyOf, withoutQuery } from './compare.mjs';
 import { parseCookieText } from './cookieText.mjs';
 import { ScanInputError } from './errors.mjs';
 
@@ -293,7 +293,7 @@ class Recorder {
         const cookie = parseCookieText(line, Date.now() / 1000);
         if (!cookie.name || cookie.deletes) continue;
         (this.httpWriters.get(cookie.name) ?? this.httpWriters.set(cookie.name, new Set()).get(cookie.name))?.add(
-          url.replace(/[?#].*$/, ''),
+          withoutQuery(url),
         );
       }
     });

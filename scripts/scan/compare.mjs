@@ -72,7 +72,7 @@ export function matchEntry(entries, item) {
 }
 
 /** @param {string} url */
-const withoutQuery = (url) => url.replace(/[?#].*$/, '');
+export const withoutQuery = (url) => url.replace(/[?#].*$/, '');
 
 /**
  * What a request to another origin is: a call to a declared endpoint (the

@@ -3,7 +3,10 @@
 // as evidence of what its site stored and called on the day: the findings
 // first, then each consent state, the declaration compared with, and every
 // observation. No external assets: it opens the same in ten years.
-import { matchEntry } from './compare.mjs';
+import { PARTY_LABELS } from '../../src/lib/consent/declaration.ts';
+import { formatSwedishDate } from '../../src/lib/dates.ts';
+import { escapeHtml } from '../../src/lib/escapeHtml.ts';
+import { matchEntry, withoutQuery } from './compare.mjs';
 import { categoryTitle, FINDING_TITLES, formatLifetime, stateHowSv, stateLabel, STORAGE_NAMES } from './labels.mjs';
 import { stateItems, stateOrigins } from './text-report.mjs';
 
@@ -14,7 +17,7 @@ import { stateItems, stateOrigins } from './text-report.mjs';
 /** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
 
 /** @param {unknown} text */
-const esc = (text) => String(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const esc = (text) => escapeHtml(String(text));
 
 const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   dateStyle: 'long',
@@ -22,14 +25,10 @@ const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
 });
 const SHORT_TIME = new Intl.DateTimeFormat('sv-SE', { timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
-const DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** @param {string} iso */
 const dateTime = (iso) => DATE_TIME.format(new Date(iso));
-/** @param {string} day YYYY-MM-DD */
-const day = (day) => DATE.format(new Date(`${day}T00:00:00Z`));
-
-const PARTY = { first: 'Förstapart', third: 'Tredjepart' };
+const day = formatSwedishDate;
 
 /**
  * @param {number} count
@@ -69,11 +68,11 @@ export function findingTextSv(finding, result) {
     case 'survives-withdrawal':
       return `${what} finns kvar efter att ${category(finding.entry?.category)} återkallats.`;
     case 'tool-request-without-consent':
-      return `${finding.tools?.join(' / ') ?? finding.subject} anropades (${finding.request?.url.replace(/[?#].*$/, '') ?? ''}) utan samtycke till verktygets kategori.`;
+      return `${finding.tools?.join(' / ') ?? finding.subject} anropades (${finding.request ? withoutQuery(finding.request.url) : ''}) utan samtycke till verktygets kategori.`;
     case 'never-seen':
       return `${finding.subject} (${category(finding.entry?.category)}) är deklarerad men sågs inte i något läge. Är deklarationen inaktuell?`;
     case 'third-party-request':
-      return `${finding.subject} anropades (${finding.request?.url.replace(/[?#].*$/, '') ?? ''}) men är varken ett deklarerat verktyg eller en deklarerad tjänst.`;
+      return `${finding.subject} anropades (${finding.request ? withoutQuery(finding.request.url) : ''}) men är varken ett deklarerat verktyg eller en deklarerad tjänst.`;
     case 'unreadable-duration':
       return `Lagringstiden ”${finding.entry?.duration ?? ''}” för ${finding.entry?.name ?? ''} går inte att tolka, så livslängden kontrollerades inte.`;
   }
@@ -116,7 +115,7 @@ ${rows.join('\n')}
 function declaredAs(declaration, item) {
   const entry = matchEntry(declaration.entries, item);
   return entry
-    ? `${esc(categoryTitle(declaration, entry.category))}, ${esc(entry.duration)}, ${PARTY[entry.party].toLowerCase()} <span class="muted">(${esc(entry.name)})</span>`
+    ? `${esc(categoryTitle(declaration, entry.category))}, ${esc(entry.duration)}, ${PARTY_LABELS[entry.party].toLowerCase()} <span class="muted">(${esc(entry.name)})</span>`
     : '<strong class="missing">Inte deklarerad</strong>';
 }
 
@@ -168,7 +167,7 @@ function stateSection(state, index, result) {
 <th scope="row" class="name"><code>${esc(item.name)}</code>${item.transient ? ' <span class="muted">(skrevs och togs bort)</span>' : ''}</th>
 <td>${esc(STORAGE_NAMES[item.storage].sv)}</td>
 <td class="name"><code>${esc(item.where)}</code></td>
-<td>${PARTY[item.party]}</td>
+<td>${PARTY_LABELS[item.party]}</td>
 <td>${lifetimeHtml(item)}</td>
 <td>${declaredAs(declaration, item)}</td>
 ${withdrawal ? `<td>${withdrawn ? 'Efter återkallelsen' : 'Före återkallelsen'}</td>` : ''}
@@ -349,7 +348,7 @@ export function htmlReport(result) {
 <td>${esc(STORAGE_NAMES[entry.storage].sv)}</td>
 <td>${esc(categoryTitle(declaration, entry.category))}</td>
 <td>${esc(entry.provider)}</td>
-<td>${PARTY[entry.party]}</td>
+<td>${PARTY_LABELS[entry.party]}</td>
 <td>${esc(entry.duration)}</td>
 <td>${esc(entry.purpose)}</td>
 </tr>`,

@@ -118,9 +118,8 @@ export const policyVersionSchema = z
       }
       return;
     }
-    for (const message of declarationProblems({ categories, cookies })) {
-      const [field, ...rest] = message.split(': ');
-      context.addIssue({ code: 'custom', path: [field!], message: rest.join(': ') });
+    for (const { path, message } of declarationProblems({ categories, cookies })) {
+      context.addIssue({ code: 'custom', path, message });
     }
   });
 

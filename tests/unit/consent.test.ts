@@ -80,26 +80,29 @@ const setup = (tools = {}, extra: Partial<ConsentSetup> = {}): ConsentSetup => (
 });
 
 describe('declarationProblems', () => {
+  const described = (declaration: CookieDeclaration) =>
+    declarationProblems(declaration).map(({ path, message }) => `${path.join('.')}: ${message}`);
+
   it('accepts a sound declaration', () => {
     expect(declarationProblems(declaration)).toEqual([]);
   });
 
   it('requires the necessary category and the consent cookie in it', () => {
     expect(
-      declarationProblems({
+      described({
         categories: declaration.categories.slice(1),
         cookies: declaration.cookies.map((cookie) =>
           cookie.name === 'cc_cookie' ? { ...cookie, category: 'statistics' as const } : cookie,
         ),
       }),
     ).toEqual([
-      'categories: "necessary" must be declared; the consent cookie belongs to it',
+      'categories.2: "necessary" must be declared; the consent cookie belongs to it',
       'cookies: the consent cookie "cc_cookie" must be declared, in category "necessary"',
     ]);
   });
 
   it('refuses a cookie in an undeclared category, and a cookie or category declared twice', () => {
-    const problems = declarationProblems({
+    const problems = described({
       categories: [
         ...declaration.categories.filter((category) => category.id !== 'marketing'),
         declaration.categories[0]!,
@@ -107,9 +110,9 @@ describe('declarationProblems', () => {
       cookies: [...declaration.cookies, declaration.cookies[1]!],
     });
     expect(problems).toEqual([
-      'categories: "necessary" is declared twice',
-      'cookies: "_gcl_au" is in category "marketing", which "categories" does not declare',
-      'cookies: "_pk_id.*" is declared twice',
+      'categories.2.id: "necessary" is declared twice',
+      'cookies.3.category: "_gcl_au" is in category "marketing", which "categories" does not declare',
+      'cookies.4.name: "_pk_id.*" is declared twice',
     ]);
   });
 });

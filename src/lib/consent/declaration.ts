@@ -57,30 +57,47 @@ export interface CookieDeclaration {
   cookies: DeclaredCookie[];
 }
 
+/** A problem that spans a declaration's fields: where it is, as zod reports paths, and what it is. */
+export interface DeclarationProblem {
+  path: ['categories' | 'cookies', number, ...string[]] | ['cookies'];
+  message: string;
+}
+
 /**
- * Problems that span the declaration's fields, as messages naming the field.
- * Empty when the declaration is sound.
+ * Problems that span the declaration's fields, each with the path of the entry
+ * and field concerned. Empty when the declaration is sound.
  */
-export function declarationProblems({ categories, cookies }: CookieDeclaration): string[] {
-  const problems: string[] = [];
+export function declarationProblems({ categories, cookies }: CookieDeclaration): DeclarationProblem[] {
+  const problems: DeclarationProblem[] = [];
   const ids = categories.map((category) => category.id);
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) problems.push(`categories: "${id}" is declared twice`);
+    if (ids.indexOf(id) !== index)
+      problems.push({ path: ['categories', index, 'id'], message: `"${id}" is declared twice` });
   });
-  if (!ids.includes(NECESSARY))
-    problems.push(`categories: "${NECESSARY}" must be declared; the consent cookie belongs to it`);
+  if (!ids.includes(NECESSARY)) {
+    problems.push({
+      path: ['categories', ids.length],
+      message: `"${NECESSARY}" must be declared; the consent cookie belongs to it`,
+    });
+  }
   const names = cookies.map((cookie) => cookie.name);
   cookies.forEach((cookie, index) => {
     if (!ids.includes(cookie.category)) {
-      problems.push(
-        `cookies: "${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`,
-      );
+      problems.push({
+        path: ['cookies', index, 'category'],
+        message: `"${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`,
+      });
     }
-    if (names.indexOf(cookie.name) !== index) problems.push(`cookies: "${cookie.name}" is declared twice`);
+    if (names.indexOf(cookie.name) !== index) {
+      problems.push({ path: ['cookies', index, 'name'], message: `"${cookie.name}" is declared twice` });
+    }
   });
   const consent = cookies.find((cookie) => cookie.name === CONSENT_COOKIE);
   if (consent?.category !== NECESSARY || storageOf(consent) !== 'cookie') {
-    problems.push(`cookies: the consent cookie "${CONSENT_COOKIE}" must be declared, in category "${NECESSARY}"`);
+    problems.push({
+      path: ['cookies'],
+      message: `the consent cookie "${CONSENT_COOKIE}" must be declared, in category "${NECESSARY}"`,
+    });
   }
   return problems;
 }

@@ -147,9 +147,13 @@ export const declarationDocumentSchema = z
     ),
   })
   .superRefine((document, context) => {
-    for (const message of declarationProblems({ categories: document.categories, cookies: document.entries })) {
-      const [field, ...rest] = message.split(': ');
-      context.addIssue({ code: 'custom', path: [field === 'cookies' ? 'entries' : field!], message: rest.join(': ') });
+    for (const { path, message } of declarationProblems({
+      categories: document.categories,
+      cookies: document.entries,
+    })) {
+      // The document calls its cookies and other storage entries.
+      const [field, ...rest] = path;
+      context.addIssue({ code: 'custom', path: [field === 'cookies' ? 'entries' : field, ...rest], message });
     }
   });
 
