@@ -33,6 +33,10 @@ test('Acceptera alla is recorded once, withdrawing Statistik adds a change, and 
     ...proof,
     event: 'consent',
     categories: ['necessary', 'statistics', 'marketing'],
+    // What was shown: the revision, Global Privacy Control, and the banner's text by its hash.
+    revision: 1,
+    gpc: false,
+    bannerHash: expect.stringMatching(/^[0-9a-f]{16}$/),
   });
   await expect.poll(() => recordsOf(request, consentId)).toEqual([consent]);
 
