@@ -2,8 +2,10 @@
 // build: the built pages are served as they are, with the tools' stand-in
 // origin rewritten (pages, content security policy and the declaration alike)
 // to faulty stand-ins of our own, and, for some faults, a script injected into
-// every page. The sitemap lists the home page only, so each scan is quick.
-//   startFaultySite({ dist, standins, port, fault })
+// every page. The consent log's origin is rewritten to those stand-ins as well:
+// the real log takes beacons from the site's own origins only. The sitemap lists
+// the home page only, so each scan is quick.
+//   startFaultySite({ dist, standins, consentLog, port, fault })
 //     serves `dist` at http://localhost:<port>, the faulty tools at http://127.0.0.1:<port + 1>
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -82,13 +84,13 @@ const HARD_CODED_TAG = `document.cookie = '_pk_id.1.1f2e=a1b2c3d4e5f6.1700000000
 const LOCAL_STORAGE_SCRIPT = `localStorage.setItem('tt_senaste_besok', String(Date.now()));`;
 
 /**
- * @param {{ dist: string; standins: string; port: number; fault: Fault }} options
+ * @param {{ dist: string; standins: string; consentLog: string; port: number; fault: Fault }} options
  * @returns {Promise<{ origin: string; standins: string; close: () => Promise<void> }>}
  */
-export async function startFaultySite({ dist, standins, port, fault }) {
+export async function startFaultySite({ dist, standins, consentLog, port, fault }) {
   const faultyStandins = `http://127.0.0.1:${port + 1}`;
   /** @param {string} text */
-  const rewrite = (text) => text.replaceAll(standins, faultyStandins);
+  const rewrite = (text) => text.replaceAll(standins, faultyStandins).replaceAll(consentLog, faultyStandins);
   const injected =
     fault === 'cookie-before-consent'
       ? `<script src="${faultyStandins}/matomo/tag.js"></script>`
@@ -160,7 +162,7 @@ export async function startFaultySite({ dist, standins, port, fault }) {
     if (path === '/matomo/matomo.js') response.writeHead(200, script).end(matomo(fault));
     else if (path === '/matomo/tag.js') response.writeHead(200, script).end(HARD_CODED_TAG);
     else if (path === '/gtm.js') response.writeHead(200, script).end(GTM);
-    else if (path === '/matomo/matomo.php' || path === '/consent-log') response.writeHead(204, cors).end();
+    else if (['/matomo/matomo.php', '/consent-log', '/samtycke'].includes(path)) response.writeHead(204, cors).end();
     else response.writeHead(404, cors).end();
   });
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startFaultySite } from '../../support/faultySite.mjs';
-import { origin, PORTS, STANDINS } from '../../support/ports';
+import { CONSENT_LOG, origin, PORTS, STANDINS } from '../../support/ports';
 import type { ScanResult } from '../../../scripts/scan/types';
 import { banner, cookieNames } from '../consent';
 import { watchForViolations } from '../csp';
@@ -81,7 +81,13 @@ const FAULTS = [
 for (const [index, { fault, finding, name, state }] of FAULTS.entries()) {
   test(`a faulty site (${fault}) fails with ${finding}`, async () => {
     test.setTimeout(300_000);
-    const site = await startFaultySite({ dist, standins: STANDINS, port: PORTS.faults + index * 2, fault });
+    const site = await startFaultySite({
+      dist,
+      standins: STANDINS,
+      consentLog: CONSENT_LOG,
+      port: PORTS.faults + index * 2,
+      fault,
+    });
     try {
       const json = test.info().outputPath('scan.json');
       const { code, stdout, stderr } = await runScan([site.origin, '--json', json]);
@@ -102,13 +108,20 @@ test('the faulty sites keep a content security policy that names their stand-ins
   context,
 }) => {
   for (const [index, fault] of (['cookie-before-consent', 'undeclared-local-storage'] as const).entries()) {
-    const site = await startFaultySite({ dist, standins: STANDINS, port: PORTS.faults + 10 + index * 2, fault });
+    const site = await startFaultySite({
+      dist,
+      standins: STANDINS,
+      consentLog: CONSENT_LOG,
+      port: PORTS.faults + 10 + index * 2,
+      fault,
+    });
     try {
       const check = await watchForViolations(page);
       await page.goto(`${site.origin}/`);
       const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
       expect(policy).toContain(`script-src 'self' ${site.standins} 'sha256-`);
       expect(policy).not.toContain(STANDINS);
+      expect(policy).not.toContain(CONSENT_LOG);
       await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
       await expect.poll(() => cookieNames(context)).toContain('_pk_ses.1.1f2e');
       if (fault === 'undeclared-local-storage') {
@@ -150,7 +163,9 @@ const BAD_INPUT = [
 for (const [index, { what, fault, message }] of BAD_INPUT.entries()) {
   test(`bad input, ${what}: a clear message and exit 2, no stack trace`, async () => {
     const port = PORTS.faults + 14 + index * 2;
-    const site = fault ? await startFaultySite({ dist, standins: STANDINS, port, fault }) : undefined;
+    const site = fault
+      ? await startFaultySite({ dist, standins: STANDINS, consentLog: CONSENT_LOG, port, fault })
+      : undefined;
     try {
       const { code, stdout, stderr } = await runScan([site?.origin ?? `http://127.0.0.1:${port}`]);
       expect(code).toBe(2);
