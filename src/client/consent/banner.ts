@@ -28,9 +28,13 @@ async function textHash(selector: string): Promise<string> {
 
 let running: Promise<void> | undefined;
 
-/** Runs the banner once per page: shown when there is no valid consent, as the library decides. */
-function runBanner(context: ConsentContext, controls: ConsentControls): Promise<void> {
-  running ??= start(context, controls);
+/**
+ * Runs the banner once per page: shown when there is no valid consent, as the library
+ * decides. `prebuild`: the visitor is reaching for Cookieinställningar, so the
+ * preferences are built now, hidden, and only shown by the click.
+ */
+function runBanner(context: ConsentContext, controls: ConsentControls, { prebuild = false } = {}): Promise<void> {
+  running ??= start(context, controls, prebuild);
   return running;
 }
 
@@ -40,16 +44,21 @@ async function showPreferences(context: ConsentContext, controls: ConsentControl
   CookieConsent.showPreferences();
 }
 
-/** The banner's stylesheet, linked once; resolves when it applies (or fails), so the banner never shows unstyled. */
-function linkStylesheet(): Promise<unknown> {
+/**
+ * The banner's stylesheet, linked as soon as this module loads (on a first visit, or
+ * when the visitor reaches for Cookieinställningar), so that it is there by the click.
+ * Resolves when it applies (or fails): the banner never shows unstyled. It styles
+ * nothing but the banner, so linking it early changes nothing on the page.
+ */
+const stylesheetApplied: Promise<unknown> = new Promise((resolve) => {
   const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: stylesheet });
+  link.onload = link.onerror = resolve;
   document.head.append(link);
-  return new Promise((resolve) => (link.onload = link.onerror = resolve));
-}
+});
 
-async function start(context: ConsentContext, controls: ConsentControls): Promise<void> {
+async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
   const { setup, gpc } = context;
-  await linkStylesheet();
+  await stylesheetApplied;
   const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
   // What each modal said when it was shown: the proof names the text the choice was made on.
   const shownHash = { consent: Promise.resolve(''), preferences: Promise.resolve('') };
@@ -100,6 +109,7 @@ async function start(context: ConsentContext, controls: ConsentControls): Promis
 
   return CookieConsent.run({
     ...reviveConfig(gpc ? setup.banner.gpc : setup.banner.standard),
+    lazyHtmlGeneration: !prebuild,
     onFirstConsent: () => void recordConsent('consent'),
     onConsent: () => controls.apply(CookieConsent.getCookie().categories ?? []),
     onChange: ({ changedCategories }) => {

@@ -40,10 +40,12 @@ function boot(context: ConsentContext): void {
   if (stored?.revision === setup.revision) applyConsent(context, stored.categories);
   else void loadBanner().then(({ runBanner }) => runBanner(context, controls));
 
+  // As soon as the visitor reaches for the link, the banner is fetched and the preferences
+  // built, hidden, so that the click only has to show them.
+  const prepare = () => void loadBanner().then(({ runBanner }) => runBanner(context, controls, { prebuild: true }));
   for (const link of document.querySelectorAll('[data-cc="show-preferencesModal"]')) {
-    // Fetched as soon as the visitor reaches for the link, so that the preferences open at once.
-    link.addEventListener('pointerenter', loadBanner, { once: true });
-    link.addEventListener('focus', loadBanner, { once: true });
+    link.addEventListener('pointerenter', prepare, { once: true });
+    link.addEventListener('focus', prepare, { once: true });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       void loadBanner().then(({ showPreferences }) => showPreferences(context, controls));
