@@ -47,8 +47,8 @@ it('at 1000 versions of each policy, no page is over 100 KB', { timeout: 300_000
     .filter((file) => file.endsWith('.html'))
     .map((file) => ({ page: relative(dist, join(dist, file)), size: statSync(join(dist, file)).size }));
   expect(pages.length).toBeGreaterThan(4000);
-  // The long lists are paged: the changelog's 2000 versions over a hundred pages.
-  expect(pages.some(({ page }) => page === 'andringar/100/index.html')).toBe(true);
   const largest = pages.reduce((a, b) => (b.size > a.size ? b : a));
   expect(largest.size, `largest: ${largest.page}`).toBeLessThanOrEqual(LIMIT);
+  // The long lists are paged: the changelog's 2000 versions over a hundred pages.
+  expect(pages.map(({ page }) => page)).toContain('andringar/100/index.html');
 });
