@@ -26,6 +26,7 @@ export default defineConfig({
     { name: 'fixture', testMatch: 'fixture/**/*.spec.ts', use: { baseURL: url(PORTS.fixture) } },
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
+    { name: 'paged', testMatch: 'paged/**/*.spec.ts', use: { baseURL: url(PORTS.paged) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
     // The cookie scan drives its own Chromium through every consent state: run it last, so that
     // its load does not starve the timed tests above.
@@ -33,11 +34,11 @@ export default defineConfig({
       name: 'scan',
       testMatch: 'scan/**/*.spec.ts',
       use: { baseURL: url(PORTS.site) },
-      dependencies: ['site', 'fixture', 'later', 'dev'],
+      dependencies: ['site', 'fixture', 'later', 'v2', 'paged', 'dev'],
     },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver} ${PORTS.consentLog} ${CONSENT_LOG_TOKEN}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.paged} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver} ${PORTS.consentLog} ${CONSENT_LOG_TOKEN}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,

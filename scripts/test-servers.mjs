@@ -1,6 +1,6 @@
 // Builds the content sets the browser tests need and serves them the way the
 // real site is built and served (`astro build`, then `astro preview`):
-//   node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver> <consent-log> <token>
+//   node scripts/test-servers.mjs <site> <fixture> <later> <v2> <paged> <dev> <stand-ins> <receiver> <consent-log> <token>
 //   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo
 //              and Tag Manager pointed at local stand-ins and the consent log at the
 //              real service
@@ -10,6 +10,8 @@
 //              upcoming versions have come into force
 //   v2         the real content with its drafts published and their placeholders filled,
 //              built for the drafts' date with every tool and channel configured
+//   paged      80 generated versions of each policy (scripts/bench/generate-versions.mjs),
+//              enough for the changelog and the histories to be paged
 //   dev        the fixture content under `astro dev`, where drafts are previewed
 //   stand-ins  tests/support/standins.mjs, the tools' local stand-ins
 //   consent-log  services/consent-log with a fresh database under .test-builds/,
@@ -20,18 +22,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { generateVersions } from './bench/generate-versions.mjs';
 import { writeFixtureContent, writePublishedDrafts } from './fixture-content.mjs';
 
 const args = process.argv.slice(2);
-const [site, fixture, later, v2, dev, standins, receiver, consentLog] = args.slice(0, 8).map(Number);
-const consentLogToken = args[8];
-if (!site || !fixture || !later || !v2 || !dev || !standins || !receiver || !consentLog || !consentLogToken) {
+const [site, fixture, later, v2, paged, dev, standins, receiver, consentLog] = args.slice(0, 9).map(Number);
+const consentLogToken = args[9];
+if (!site || !fixture || !later || !v2 || !paged || !dev || !standins || !receiver || !consentLog || !consentLogToken) {
   console.error(
-    'usage: node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver> <consent-log> <token>',
+    'usage: node scripts/test-servers.mjs <site> <fixture> <later> <v2> <paged> <dev> <stand-ins> <receiver> <consent-log> <token>',
   );
   process.exit(2);
 }
-const PORTS = { site, fixture, later, v2, dev };
+const PORTS = { site, fixture, later, v2, paged, dev };
 const standinOrigin = `http://127.0.0.1:${standins}`;
 const consentLogOrigin = `http://127.0.0.1:${consentLog}`;
 
@@ -83,6 +86,13 @@ function track(server, name, url) {
 }
 
 const content = writeFixtureContent(join(builds, 'fixture-content'));
+const pagedContent = join(builds, 'paged-content');
+generateVersions({
+  sourceDir: join(root, 'src/content/policies'),
+  outDir: pagedContent,
+  count: 80,
+  lastDate: '2026-11-24',
+});
 const tools = {
   PUBLIC_MATOMO_URL: `${standinOrigin}/matomo/`,
   PUBLIC_MATOMO_SITE_ID: '1',
@@ -105,9 +115,13 @@ const configs = {
     ...tools,
     PUBLIC_CONTACT_ENDPOINT: `http://127.0.0.1:${receiver}/begaran`,
   }),
+  paged: envFor('paged', {
+    SITE_TODAY: '2026-11-24',
+    POLICIES_DIR: pagedContent,
+  }),
   dev: envFor('dev', { SITE_TODAY: '2027-03-01', POLICIES_DIR: content }),
 };
-for (const kind of ['site', 'fixture', 'later', 'v2']) {
+for (const kind of ['site', 'fixture', 'later', 'v2', 'paged']) {
   const build = spawnSync(astro, ['build'], { cwd: root, env: configs[kind], stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -138,6 +152,7 @@ await serve('preview', PORTS.site, configs.site);
 await serve('preview', PORTS.fixture, configs.fixture);
 await serve('preview', PORTS.later, configs.later);
 await serve('preview', PORTS.v2, configs.v2);
+await serve('preview', PORTS.paged, configs.paged);
 await serve('dev', PORTS.dev, configs.dev);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

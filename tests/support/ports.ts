@@ -10,6 +10,7 @@ export const PORTS = {
   dev: base + 2,
   later: base + 3,
   v2: base + 4,
+  paged: base + 5,
   standins: base + 10,
   receiver: base + 11,
   consentLog: base + 12,

@@ -9,7 +9,7 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { parseHeadersFile } from '../../../scripts/bench/static-server.mjs';
 
-const builds = ['site', 'fixture', 'later', 'v2'].map((kind) =>
+const builds = ['site', 'fixture', 'later', 'v2', 'paged'].map((kind) =>
   resolve(import.meta.dirname, '../../../.test-builds', kind, 'dist'),
 );
 
