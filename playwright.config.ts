@@ -27,6 +27,8 @@ export default defineConfig({
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
+    // Starts its own servers (`npm run edit` on a copy of the content) and builds that copy.
+    { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) } },
   ],
   webServer: {
     command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,

@@ -12,6 +12,9 @@ export const PORTS = {
   v2: base + 4,
   standins: base + 10,
   receiver: base + 11,
+  /** The web editor's dev server and its local backend (tests/e2e/cms). */
+  cms: base + 20,
+  cmsBackend: base + 21,
 } as const;
 
 export const origin = (port: number): string => `http://localhost:${port}`;
