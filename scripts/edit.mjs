@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage: npm run edit [-- --port 4321]
@@ -56,6 +56,7 @@ if (!policiesDir.endsWith(`${sep}${CONTENT_PATH}`)) {
 const repository = policiesDir.slice(0, -CONTENT_PATH.length - 1);
 
 const require = createRequire(import.meta.url);
+const astroCli = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 const env = { ...process.env, DECAP_SERVER_PORT: backendPort, ASTRO_TELEMETRY_DISABLED: '1' };
 const children = [
   {
@@ -69,7 +70,8 @@ const children = [
   },
   {
     name: 'astro dev',
-    process: spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', port], {
+    // On this script's Node, as decap-server: the one npm runs scripts on.
+    process: spawn(process.execPath, [astroCli, 'dev', '--port', port], {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],

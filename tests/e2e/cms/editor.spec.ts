@@ -61,8 +61,8 @@ test.afterAll(async () => {
     await stopped;
   }
   // Stopping `npm run edit` stops both of its servers.
-  for (const port of [PORTS.cms, PORTS.cmsBackend]) {
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  for (const url of [`http://localhost:${PORTS.cms}/`, `http://127.0.0.1:${PORTS.cmsBackend}/api/v1`]) {
+    await expect(fetch(url)).rejects.toThrow();
   }
   rmSync(repository, { recursive: true, force: true });
 });
