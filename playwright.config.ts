@@ -27,8 +27,10 @@ export default defineConfig({
     { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
     { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
-    // Starts its own servers (`npm run edit` on a copy of the content) and builds that copy.
-    { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) } },
+    // Starts its own servers (`npm run edit` on a copy of the content) and builds that copy. After
+    // `dev`: two dev servers of one project share Astro's .astro/data-store.json and reload it when
+    // the other writes it, so `dev`'s server would then show the copy's files.
+    { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) }, dependencies: ['dev'] },
   ],
   webServer: {
     command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
