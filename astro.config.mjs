@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { adminEditor } from './src/integrations/adminEditor.ts';
+import { trimBannerCss } from './src/integrations/bannerCss.ts';
 import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 
@@ -22,7 +23,16 @@ export default defineConfig({
     securityHeadersFile(process.env),
     adminEditor(),
   ],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    // The consent banner is built like a worker, as one module of its own, and imported by URL
+    // (src/client/consent/boot.ts): as a module, not a classic script.
+    worker: { format: 'es' },
+    css: { postcss: { plugins: [trimBannerCss()] } },
+    // No script inlined into a page: the header policy allows scripts by origin, not by hash, and a
+    // script of its own is cached across pages.
+    build: { assetsInlineLimit: 0 },
+  },
   server: { port: 4321, host: 'localhost' },
   security: { csp: contentSecurityPolicy(process.env) },
 });

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, QUIET_CHROMIUM } from './scripts/browser.mjs';
-import { origin as url, PORTS } from './tests/support/ports';
+import { CONSENT_LOG_TOKEN, origin as url, PORTS } from './tests/support/ports';
 
 const chromium = findChromium();
 
@@ -31,9 +31,17 @@ export default defineConfig({
     // `dev`: two dev servers of one project share Astro's .astro/data-store.json and reload it when
     // the other writes it, so `dev`'s server would then show the copy's files.
     { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) }, dependencies: ['dev'] },
+    // The cookie scan drives its own Chromium through every consent state: run it last, so that
+    // its load does not starve the timed tests above.
+    {
+      name: 'scan',
+      testMatch: 'scan/**/*.spec.ts',
+      use: { baseURL: url(PORTS.site) },
+      dependencies: ['site', 'fixture', 'later', 'dev', 'cms'],
+    },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver}`,
+    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver} ${PORTS.consentLog} ${CONSENT_LOG_TOKEN}`,
     // The dev server starts last, after both builds are served.
     url: `${url(PORTS.dev)}/`,
     reuseExistingServer: false,

@@ -1,8 +1,9 @@
 // Builds the content sets the browser tests need and serves them the way the
 // real site is built and served (`astro build`, then `astro preview`):
-//   node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver>   (ports)
-//   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo,
-//              Tag Manager and the consent log pointed at local stand-ins
+//   node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver> <consent-log> <token>
+//   site       the real content, as published on SITE_TODAY=2026-11-24, with Matomo
+//              and Tag Manager pointed at local stand-ins and the consent log at the
+//              real service
 //   fixture    the real content plus tests/fixtures/policies (later, upcoming
 //              and draft versions), built for SITE_TODAY=2027-03-01, no tools
 //   later      the same content built for SITE_TODAY=2027-07-01, when the
@@ -11,20 +12,28 @@
 //              built for the drafts' date with every tool and channel configured
 //   dev        the fixture content under `astro dev`, where drafts are previewed
 //   stand-ins  tests/support/standins.mjs, the tools' local stand-ins
+//   consent-log  services/consent-log with a fresh database under .test-builds/,
+//              taking beacons from the site's origin; <token> is its staff token
 // Builds run one after another: Astro writes generated files into the project's
 // `.astro/`, which two builds at once would fight over. The dev server starts last,
 // so once it answers, every server does.
 import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFixtureContent, writePublishedDrafts } from './fixture-content.mjs';
 
-const [site, fixture, later, v2, dev, standins, receiver] = process.argv.slice(2).map(Number);
-if (!site || !fixture || !later || !v2 || !dev || !standins || !receiver) {
-  console.error('usage: node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver>');
+const args = process.argv.slice(2);
+const [site, fixture, later, v2, dev, standins, receiver, consentLog] = args.slice(0, 8).map(Number);
+const consentLogToken = args[8];
+if (!site || !fixture || !later || !v2 || !dev || !standins || !receiver || !consentLog || !consentLogToken) {
+  console.error(
+    'usage: node scripts/test-servers.mjs <site> <fixture> <later> <v2> <dev> <stand-ins> <receiver> <consent-log> <token>',
+  );
   process.exit(2);
 }
 const PORTS = { site, fixture, later, v2, dev };
 const standinOrigin = `http://127.0.0.1:${standins}`;
+const consentLogOrigin = `http://127.0.0.1:${consentLog}`;
 
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/.bin/astro');
@@ -79,7 +88,7 @@ const tools = {
   PUBLIC_MATOMO_SITE_ID: '1',
   PUBLIC_GTM_ID: 'GTM-TEST123',
   PUBLIC_GTM_URL: `${standinOrigin}/gtm.js`,
-  PUBLIC_CONSENT_LOG_URL: `${standinOrigin}/consent-log`,
+  PUBLIC_CONSENT_LOG_URL: `${consentLogOrigin}/samtycke`,
 };
 const configs = {
   site: envFor('site', { SITE_TODAY: '2026-11-24', ...tools }),
@@ -106,6 +115,24 @@ await track(
   spawn(process.execPath, [join(root, 'tests/support/standins.mjs'), String(standins)], { stdio: 'inherit' }),
   'the stand-ins',
   `${standinOrigin}/requests`,
+);
+// A fresh database for every run.
+rmSync(join(builds, 'consent-log'), { recursive: true, force: true });
+await track(
+  spawn(process.execPath, [join(root, 'services/consent-log/src/cli.ts')], {
+    env: {
+      ...process.env,
+      PORT: String(consentLog),
+      CONSENT_LOG_DB: join(builds, 'consent-log/consent-log.sqlite'),
+      CONSENT_LOG_TOKEN: consentLogToken,
+      CONSENT_LOG_ORIGINS: `http://localhost:${site},http://localhost:${v2}`,
+      // Every browser test reports from this one machine.
+      CONSENT_LOG_RATE_LIMIT: '100000',
+    },
+    stdio: 'inherit',
+  }),
+  'the consent log',
+  `${consentLogOrigin}/health`,
 );
 await serve('preview', PORTS.site, configs.site);
 await serve('preview', PORTS.fixture, configs.fixture);

@@ -52,3 +52,9 @@ export const site: SiteConfig = {
     postalAddress: ['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm'],
   },
 };
+
+/** The company's street address as the lines of an envelope: street, then postal code and city. */
+export const addressLines: readonly string[] = [site.address.street, `${site.address.postalCode} ${site.address.city}`];
+
+/** The phone number as shown: with non-breaking spaces, so that it never wraps. */
+export const phoneDisplay: string = site.phone.display.replaceAll(' ', '\u00a0');

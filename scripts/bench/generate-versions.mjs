@@ -4,6 +4,8 @@
 // then a new paragraph), so every changes page has real work to do.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { recordAllPublished } from '../fixture-content.mjs';
 
 /** Sentences an editor might add to a policy, in the site's language. */
@@ -44,22 +46,17 @@ function random(seed) {
   };
 }
 
-function splitFile(source) {
-  const end = source.indexOf('\n---', 4);
-  return { frontmatter: source.slice(4, end), body: source.slice(end + 4).trim() };
-}
+/** Fields every generated version sets itself; the rest (the cookie declaration, the register) is carried over. */
+const OWN_FIELDS = ['policy', 'effective', 'version', 'summary', 'changes', 'material', 'draft'];
 
-/** Frontmatter lines other than the ones each version sets itself (the cookie declaration). */
-function keptFrontmatter(frontmatter) {
-  const own = /^(policy|effective|version|summary|changes|material|draft):/;
-  const lines = frontmatter.split('\n');
-  const kept = [];
-  let skipping = false;
-  for (const line of lines) {
-    if (/^\S/.test(line)) skipping = own.test(line);
-    if (!skipping) kept.push(line);
-  }
-  return kept.join('\n');
+/** The source file's frontmatter without the fields each version sets itself, and its body. */
+function readSource(file) {
+  const split = splitFrontmatter(readFileSync(file, 'utf8'));
+  if (!split) throw new Error(`${file}: no frontmatter`);
+  const carried = Object.fromEntries(
+    Object.entries(parse(split.frontmatter) ?? {}).filter(([field]) => !OWN_FIELDS.includes(field)),
+  );
+  return { carried, body: split.body.trim() };
 }
 
 const isProse = (block) => !block.startsWith('#') && !block.startsWith('|') && !block.startsWith('-');
@@ -129,8 +126,7 @@ export function generateVersions({ sourceDir, outDir, count, lastDate }) {
   const policies = readdirSync(sourceDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const { name: policy } of policies) {
     const [first] = readdirSync(join(sourceDir, policy)).sort();
-    const { frontmatter, body } = splitFile(readFileSync(join(sourceDir, policy, first), 'utf8'));
-    const declaration = keptFrontmatter(frontmatter);
+    const { carried, body } = readSource(join(sourceDir, policy, first));
     const blocks = body.split(/\n{2,}/);
     const size = () => blocks.join('').length;
     const original = size();
@@ -144,20 +140,19 @@ export function generateVersions({ sourceDir, outDir, count, lastDate }) {
       }
       const effective = addDays(lastDate, number - count);
       const summary =
-        number === 1 ? 'Första publicerade versionen.' : `Version ${number}: ${changes.length} ändringar i texten.`;
-      const lines = [
-        `policy: ${policy}`,
-        `effective: ${effective}`,
-        `version: "${number}"`,
-        `summary: ${JSON.stringify(summary)}`,
-        ...(changes.length > 0 ? ['changes:', ...changes.map((change) => `  - ${JSON.stringify(change)}`)] : []),
-        ...(number % 10 === 0 ? ['material: true'] : []),
-        ...(declaration ? [declaration] : []),
-      ];
-      writeFileSync(
-        join(outDir, policy, `${effective}.mdx`),
-        `---\n${lines.join('\n')}\n---\n\n${blocks.join('\n\n')}\n`,
-      );
+        number === 1
+          ? 'Första publicerade versionen.'
+          : `Version ${number}: ${changes.length} ${changes.length === 1 ? 'ändring' : 'ändringar'} i texten.`;
+      const frontmatter = stringify({
+        policy,
+        effective,
+        version: String(number),
+        summary,
+        ...(changes.length > 0 ? { changes } : {}),
+        ...(number % 10 === 0 ? { material: true } : {}),
+        ...carried,
+      });
+      writeFileSync(join(outDir, policy, `${effective}.mdx`), `---\n${frontmatter}---\n\n${blocks.join('\n\n')}\n`);
       written++;
     }
   }

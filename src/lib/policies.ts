@@ -97,6 +97,12 @@ export async function getChangesPaths() {
   return (await getVersionPaths()).filter(({ props }) => props.item.previous !== undefined);
 }
 
+/** Versions listed per page of the changelog and of each policy's history. */
+export const PAGE_SIZE = 20;
+
+/** The feed carries the latest items only: news, not an archive (the history is the archive). */
+export const FEED_SIZE = 50;
+
 /** Static paths for the per-policy pages (current version, history). */
 export async function getPolicyPaths() {
   const timelines = await getTimelines();
@@ -129,6 +135,7 @@ async function loadConsentSetup(): Promise<ConsentSetup> {
       summary: version.summary,
       url: policyPath('cookiepolicy'),
       changesUrl: previous ? changesPath('cookiepolicy', version.effective) : undefined,
+      material: version.material,
       declaration: { categories: version.categories ?? [], cookies: version.cookies ?? [] },
     })),
     tools,

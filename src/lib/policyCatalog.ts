@@ -1,3 +1,5 @@
+import { site } from '../site.config.ts';
+
 /** The policies the site publishes. The id is also the policy's URL segment. */
 export const POLICY_IDS = ['integritetspolicy', 'cookiepolicy'] as const;
 
@@ -15,12 +17,12 @@ export const POLICIES: Readonly<Record<PolicyId, PolicyInfo>> = {
   integritetspolicy: {
     id: 'integritetspolicy',
     title: 'Integritetspolicy',
-    description: 'Hur Tech Troopers AB behandlar personuppgifter och vilka rättigheter du har.',
+    description: `Hur ${site.legalName} behandlar personuppgifter och vilka rättigheter du har.`,
   },
   cookiepolicy: {
     id: 'cookiepolicy',
     title: 'Cookiepolicy',
-    description: 'Vilka cookies Tech Troopers webbplats använder och hur du väljer vilka du godkänner.',
+    description: `Vilka cookies ${site.name} webbplats använder och hur du väljer vilka du godkänner.`,
   },
 };
 

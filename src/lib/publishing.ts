@@ -1,5 +1,6 @@
 import { readToolsConfig, type ToolsConfig } from './consent/tools.ts';
 import { resolveToday } from './dates.ts';
+import { httpUrl } from './httpUrl.ts';
 import { configuredChannels, type ChannelId } from './privacy/register.ts';
 
 /**
@@ -28,12 +29,5 @@ export const channels: ChannelId[] = configuredChannels({ tools, consentLogUrl, 
 
 function readUrl(name: string): string | undefined {
   const value = process.env[name];
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-  } catch {
-    // Reported below.
-  }
-  throw new Error(`${name} must be an absolute http(s) URL, got "${value}".`);
+  return value ? httpUrl(name, value).href : undefined;
 }

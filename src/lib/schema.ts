@@ -131,10 +131,10 @@ export const policyVersionSchema = z
       .array(declaredCookieSchema, { error: '"cookies" must be a list of cookies' })
       .optional()
       .meta({
-        label: 'Cookies',
-        item: 'cookie',
+        label: 'Cookies och annan lagring',
+        item: 'post',
         summary: '{{fields.name}}',
-        hint: 'Varje cookie som webbplatsen sätter. Bannern, cookietabellerna och rensningen när någon återkallar sitt samtycke kommer härifrån. Bygget vägrar en cookie i en kategori som inte finns, samma namn två gånger och en cookie från ett verktyg som webbplatsen använder men som inte finns här.',
+        hint: 'Varje cookie som webbplatsen sätter, och allt annat den sparar i besökarens webbläsare (lokal lagring, sessionslagring, databaser). Bannern, tabellerna i policyn och rensningen när någon återkallar sitt samtycke kommer härifrån. Bygget vägrar en post i en kategori som inte finns, samma namn två gånger, en deklaration utan samtyckescookien och en cookie från ett verktyg som webbplatsen använder men som inte finns här.',
         only: { policy: 'cookiepolicy', required: 'a cookie policy version declares its categories and every cookie' },
       }),
     /**
@@ -181,9 +181,8 @@ export const policyVersionSchema = z
       }
     }
     if (version.policy !== 'cookiepolicy' || categories === undefined || cookies === undefined) return;
-    for (const message of declarationProblems({ categories, cookies })) {
-      const [field, ...rest] = message.split(': ');
-      context.addIssue({ code: 'custom', path: [field!], message: rest.join(': ') });
+    for (const { path, message } of declarationProblems({ categories, cookies })) {
+      context.addIssue({ code: 'custom', path, message });
     }
   });
 

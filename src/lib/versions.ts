@@ -95,8 +95,3 @@ export function buildTimeline<T extends VersionLike>(
     upcoming: ascendingItems.slice(currentIndex + 1),
   };
 }
-
-/** Finds one version of a timeline by its date. */
-export function findItem<T extends VersionLike>(timeline: Timeline<T>, effective: string): TimelineItem<T> | undefined {
-  return timeline.items.find((item) => item.version.effective === effective);
-}

@@ -2,7 +2,7 @@ import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { formatSwedishDate, toUtcDate } from '../lib/dates';
 import { changesPath, versionPath } from '../lib/paths';
-import { getChangelog } from '../lib/policies';
+import { FEED_SIZE, getChangelog } from '../lib/policies';
 import { POLICIES } from '../lib/policyCatalog';
 import { site } from '../site.config';
 
@@ -37,11 +37,11 @@ export const GET: APIRoute = async (context) => {
   });
   return rss({
     title: `${site.legalName}: ändringar i integritetspolicy och cookiepolicy`,
-    description: 'Nya och kommande versioner av Tech Troopers integritetspolicy och cookiepolicy, och rättelser.',
+    description: `Nya och kommande versioner av ${site.name} integritetspolicy och cookiepolicy, och rättelser.`,
     site: context.site ?? site.url,
     trailingSlash: true,
     customData: '<language>sv-se</language>',
-    // Newest first, corrections among the versions by their day.
-    items: items.sort((a, b) => (b.pubDate?.getTime() ?? 0) - (a.pubDate?.getTime() ?? 0)),
+    // Newest first, corrections among the versions by their day; the latest only.
+    items: items.sort((a, b) => (b.pubDate?.getTime() ?? 0) - (a.pubDate?.getTime() ?? 0)).slice(0, FEED_SIZE),
   });
 };

@@ -1,11 +1,10 @@
 // Local stand-ins for the third-party tools, so the browser tests can run the
-// real consent flow without the network: Matomo (matomo.js and its tracker),
-// Google Tag Manager (gtm.js) and a consent log receiver. The scripts set the
-// cookies the real tools set, under the same names.
+// real consent flow without the network: Matomo (matomo.js and its tracker) and
+// Google Tag Manager (gtm.js). The scripts set the cookies the real tools set,
+// under the same names. (The consent log is the real service: services/consent-log.)
 //   GET  /matomo/matomo.js   sets _pk_id.<site>.<hash>, _pk_ses.…, _pk_ref.… on trackPageView
 //   GET  /matomo/matomo.php  the tracking hit (204)
 //   GET  /gtm.js?id=GTM-…    sets _gcl_au when Consent Mode grants ad_storage
-//   POST /consent-log        records a consent report; GET /consent-log lists them
 //   GET  /requests           every path requested so far, oldest first
 import { createServer } from 'node:http';
 
@@ -49,7 +48,6 @@ const GTM = `(() => {
 
 const [port = '4420'] = process.argv.slice(2);
 const requests = [];
-const consentLog = [];
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://stand-in');
@@ -61,18 +59,6 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(GTM);
   } else if (url.pathname === '/matomo/matomo.php') {
     response.writeHead(204, cors).end();
-  } else if (url.pathname === '/consent-log' && request.method === 'POST') {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      consentLog.push({
-        contentType: request.headers['content-type'],
-        fields: Object.fromEntries(new URLSearchParams(body)),
-      });
-      response.writeHead(204, cors).end();
-    });
-  } else if (url.pathname === '/consent-log') {
-    response.writeHead(200, { 'Content-Type': 'application/json', ...cors }).end(JSON.stringify(consentLog));
   } else if (url.pathname === '/requests') {
     response.writeHead(200, { 'Content-Type': 'application/json', ...cors }).end(JSON.stringify(requests));
   } else {

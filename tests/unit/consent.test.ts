@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cookiesToClear,
-  isSoundConsent,
-  parseConsentSetup,
-  toCookieConsentConfig,
-} from '../../src/lib/consent/bannerConfig';
+import { cookiesToClear, reviveConfig, toCookieConsentConfig, toPageConsent } from '../../src/lib/consent/bannerConfig';
 import {
   compareDeclarations,
   declarationProblems,
@@ -14,6 +9,12 @@ import {
 } from '../../src/lib/consent/declaration';
 import { consentRevision, declarationFingerprint } from '../../src/lib/consent/revision';
 import { buildConsentSetup, type ConsentSetup, type DeclaringVersion } from '../../src/lib/consent/setup';
+import {
+  parseConsentProof,
+  parsePageConsent,
+  parseStoredConsent,
+  readConsentCookie,
+} from '../../src/lib/consent/stored';
 import { readToolsConfig, toolOrigins, undeclaredToolCookies } from '../../src/lib/consent/tools';
 
 const declaration: CookieDeclaration = {
@@ -68,6 +69,7 @@ const version = (
   summary: `Sammanfattning ${effective}`,
   url: '/cookiepolicy/',
   changesUrl: `/cookiepolicy/versioner/${effective}/andringar/`,
+  material: false,
   declaration: decl,
   ...extra,
 });
@@ -78,26 +80,29 @@ const setup = (tools = {}, extra: Partial<ConsentSetup> = {}): ConsentSetup => (
 });
 
 describe('declarationProblems', () => {
+  const described = (declaration: CookieDeclaration) =>
+    declarationProblems(declaration).map(({ path, message }) => `${path.join('.')}: ${message}`);
+
   it('accepts a sound declaration', () => {
     expect(declarationProblems(declaration)).toEqual([]);
   });
 
   it('requires the necessary category and the consent cookie in it', () => {
     expect(
-      declarationProblems({
+      described({
         categories: declaration.categories.slice(1),
         cookies: declaration.cookies.map((cookie) =>
           cookie.name === 'cc_cookie' ? { ...cookie, category: 'statistics' as const } : cookie,
         ),
       }),
     ).toEqual([
-      'categories: "necessary" must be declared; the consent cookie belongs to it',
+      'categories.2: "necessary" must be declared; the consent cookie belongs to it',
       'cookies: the consent cookie "cc_cookie" must be declared, in category "necessary"',
     ]);
   });
 
   it('refuses a cookie in an undeclared category, and a cookie or category declared twice', () => {
-    const problems = declarationProblems({
+    const problems = described({
       categories: [
         ...declaration.categories.filter((category) => category.id !== 'marketing'),
         declaration.categories[0]!,
@@ -105,9 +110,9 @@ describe('declarationProblems', () => {
       cookies: [...declaration.cookies, declaration.cookies[1]!],
     });
     expect(problems).toEqual([
-      'categories: "necessary" is declared twice',
-      'cookies: "_gcl_au" is in category "marketing", which "categories" does not declare',
-      'cookies: "_pk_id.*" is declared twice',
+      'categories.2.id: "necessary" is declared twice',
+      'cookies.3.category: "_gcl_au" is in category "marketing", which "categories" does not declare',
+      'cookies.4.name: "_pk_id.*" is declared twice',
     ]);
   });
 });
@@ -129,13 +134,10 @@ describe('the revision rule', () => {
   const reworded: CookieDeclaration = {
     categories: declaration.categories.map((category) => ({
       ...category,
+      title: `${category.title} `.trim(),
       description: `${category.description} Nu tydligare.`,
     })),
-    cookies: declaration.cookies.map((cookie) => ({
-      ...cookie,
-      purpose: `${cookie.purpose} Omformulerat.`,
-      duration: 'ett år',
-    })),
+    cookies: declaration.cookies,
   };
   const withMeta: CookieDeclaration = {
     ...declaration,
@@ -151,9 +153,19 @@ describe('the revision rule', () => {
       },
     ],
   };
+  const changing = (field: 'purpose' | 'duration', value: string): CookieDeclaration => ({
+    ...declaration,
+    cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, [field]: value } : c)),
+  });
 
-  it('ignores wording: titles, descriptions, purposes and durations', () => {
+  it('ignores the wording of the categories: titles and descriptions', () => {
     expect(declarationFingerprint(reworded)).toBe(declarationFingerprint(declaration));
+    expect(
+      declarationFingerprint({
+        ...declaration,
+        categories: declaration.categories.map((category) => ({ ...category, title: category.title.toUpperCase() })),
+      }),
+    ).toBe(declarationFingerprint(declaration));
   });
 
   it.each([
@@ -180,6 +192,8 @@ describe('the revision rule', () => {
         cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, party: 'third' as const } : c)),
       },
     ],
+    ['a cookie’s new purpose', changing('purpose', 'Besökare, och annonser.')],
+    ['a cookie’s new duration', changing('duration', '25 månader')],
     [
       'a category dropped',
       { categories: declaration.categories.slice(0, 2), cookies: declaration.cookies.slice(0, 3) },
@@ -188,7 +202,7 @@ describe('the revision rule', () => {
     expect(declarationFingerprint(changed)).not.toBe(declarationFingerprint(declaration));
   });
 
-  it('starts at 1 and goes up only when the declaration changes', () => {
+  it('starts at 1 and goes up when the declaration changes or a version is material', () => {
     const first = version('2026-11-24', declaration);
     const wording = version('2027-02-15', reworded);
     const meta = version('2027-06-15', withMeta);
@@ -196,6 +210,11 @@ describe('the revision rule', () => {
     expect(consentRevision([first, wording])).toEqual({ revision: 1, since: first });
     expect(consentRevision([first, wording, meta])).toEqual({ revision: 2, since: meta });
     expect(consentRevision([first, meta, version('2028-01-01', declaration)]).revision).toBe(3);
+    const duration = version('2027-03-01', changing('duration', '25 månader'));
+    expect(consentRevision([first, duration])).toEqual({ revision: 2, since: duration });
+    // A material version asks again even when its declaration is the same.
+    const material = version('2027-04-01', declaration, { material: true });
+    expect(consentRevision([first, wording, material])).toEqual({ revision: 2, since: material });
   });
 
   it('tells returning visitors what changed, with a link, only when they are asked again', () => {
@@ -240,7 +259,9 @@ describe('toCookieConsentConfig', () => {
   });
 
   it('clears a withdrawn category’s declared cookies, patterns as expressions, and reloads where a tool ran', () => {
-    expect(config.categories['statistics']?.autoClear).toEqual({
+    // As JSON, names as declared; in the browser, patterns as expressions.
+    expect(config.categories['statistics']?.autoClear?.cookies).toEqual([{ name: '_pk_id.*' }, { name: '_pk_ses.*' }]);
+    expect(reviveConfig(structuredClone(config)).categories['statistics']?.autoClear).toEqual({
       cookies: [{ name: /^_pk_id\..*$/ }, { name: /^_pk_ses\..*$/ }],
       reloadPage: true,
     });
@@ -308,10 +329,32 @@ describe('toCookieConsentConfig', () => {
   });
 });
 
-describe('parseConsentSetup', () => {
-  it('reads what the build wrote', () => {
-    const written = setup();
-    expect(parseConsentSetup(JSON.stringify(written))).toEqual(written);
+describe('what a page carries', () => {
+  const page = toPageConsent(setup());
+
+  it('is what the script on every page needs, and the banner made for both kinds of browser', () => {
+    expect(Object.keys(page).sort()).toEqual([
+      'banner',
+      'categories',
+      'cookieName',
+      'policy',
+      'revision',
+      'tools',
+      'versions',
+    ]);
+    expect(page.categories).toEqual([
+      { id: 'necessary', title: 'Nödvändiga' },
+      { id: 'statistics', title: 'Statistik' },
+      { id: 'marketing', title: 'Marknadsföring' },
+    ]);
+    expect(page.banner.standard).toEqual(toCookieConsentConfig(setup(), { gpc: false }));
+    expect(Object.keys(page.banner.gpc.categories)).toEqual(['necessary', 'statistics']);
+    // It travels as JSON.
+    expect(JSON.parse(JSON.stringify(page))).toEqual(page);
+  });
+
+  it('is read back as written', () => {
+    expect(parsePageConsent(JSON.stringify(page))).toEqual(page);
   });
 
   it.each([
@@ -321,9 +364,10 @@ describe('parseConsentSetup', () => {
     '[]',
     'null',
     '{"revision":"1"}',
-    JSON.stringify({ ...setup(), categories: 'all' }),
+    JSON.stringify({ ...page, categories: 'all' }),
+    JSON.stringify({ ...page, banner: undefined }),
   ])('gives nothing for %j', (json) => {
-    expect(parseConsentSetup(json)).toBeUndefined();
+    expect(parsePageConsent(json)).toBeUndefined();
   });
 });
 
@@ -406,17 +450,34 @@ describe('compareDeclarations', () => {
   });
 });
 
-describe('isSoundConsent', () => {
+describe('the stored consent', () => {
+  const page = toPageConsent(setup());
+  const proof = {
+    policyVersion: '2026',
+    policyEffective: '2026-11-24',
+    revision: 1,
+    gpc: false,
+    bannerHash: '0123456789abcdef',
+  };
   const sound = {
     categories: ['necessary', 'statistics'],
     revision: 1,
     consentId: '11111111-2222-4333-8444-555555555555',
     consentTimestamp: '2026-11-24T10:00:00.000Z',
     lastConsentTimestamp: '2026-11-24T10:00:00.000Z',
+    data: proof,
   };
 
-  it('accepts what the banner writes', () => {
-    expect(isSoundConsent(sound, setup())).toBe(true);
+  it('accepts what the banner writes, field by field', () => {
+    expect(page.versions).toEqual([['2026', '2026-11-24']]);
+    expect(parseStoredConsent(sound, page)).toEqual(sound);
+    expect(parseStoredConsent({ ...sound, data: { ...proof, bannerHash: '' } }, page)).toBeDefined();
+  });
+
+  it('keeps consent under another revision without its proof, so that the banner asks again and says why', () => {
+    const older = { ...sound, revision: 2, data: { policyEffective: 'x' } };
+    expect(parseStoredConsent(older, page)).toEqual({ ...older, data: undefined });
+    expect(parseStoredConsent({ ...older, consentId: 'x' }, page)).toBeUndefined();
   });
 
   it.each([
@@ -429,7 +490,32 @@ describe('isSoundConsent', () => {
     ['a broken timestamp', { ...sound, consentTimestamp: 'igår' }],
     ['a broken last timestamp', { ...sound, lastConsentTimestamp: 'sedan' }],
     ['a revision that is not a number', { ...sound, revision: '1' }],
+    ['no data', { ...sound, data: undefined }],
+    ['data that is a string', { ...sound, data: 'version 1' }],
+    ['a policy date that is not a date', { ...sound, data: { ...proof, policyEffective: 'x' } }],
+    ['an impossible policy date', { ...sound, data: { ...proof, policyEffective: '2026-02-30' } }],
+    ['a date of no version of this revision', { ...sound, data: { ...proof, policyEffective: '2026-11-25' } }],
+    ['a version of no version of this revision', { ...sound, data: { ...proof, policyVersion: '1' } }],
+    ['a policy version that is not text', { ...sound, data: { ...proof, policyVersion: 2 } }],
+    ['an empty policy version', { ...sound, data: { ...proof, policyVersion: '' } }],
+    ['a policy version of a page’s length', { ...sound, data: { ...proof, policyVersion: 'x'.repeat(200) } }],
+    ['a proof revision of zero', { ...sound, data: { ...proof, revision: 0 } }],
+    ['a proof of another revision', { ...sound, data: { ...proof, revision: 2 } }],
+    ['a GPC flag that is not true or false', { ...sound, data: { ...proof, gpc: 'yes' } }],
+    ['a banner hash that is not hex', { ...sound, data: { ...proof, bannerHash: '<img src=x>' } }],
   ])('refuses %s', (_, value) => {
-    expect(isSoundConsent(value, setup())).toBe(false);
+    expect(parseStoredConsent(value, page)).toBeUndefined();
+  });
+
+  it('reads the proof alone', () => {
+    expect(parseConsentProof(proof, page)).toEqual(proof);
+    expect(parseConsentProof({ ...proof, extra: 1 }, page)).toEqual(proof);
+  });
+
+  it('finds the consent cookie among the others, and gives nothing for a broken one or none', () => {
+    const value = encodeURIComponent(JSON.stringify(sound));
+    expect(readConsentCookie(`a=1; cc_cookie=${value}; b=2`, 'cc_cookie')).toEqual(sound);
+    expect(readConsentCookie('a=1; cc_cookie=%%%', 'cc_cookie')).toBeUndefined();
+    expect(readConsentCookie('a=1', 'cc_cookie')).toBeUndefined();
   });
 });

@@ -40,6 +40,16 @@ describe('formatSwedishDate', () => {
   });
 
   it('refuses what is not a date', () => {
+    expect(() => formatSwedishDate('2026-02-30')).toThrow(/Not a YYYY-MM-DD date/);
+  });
+});
+
+describe('toUtcDate', () => {
+  it('is midnight UTC of the day', () => {
+    expect(toUtcDate('2026-11-24').toISOString()).toBe('2026-11-24T00:00:00.000Z');
+  });
+
+  it('refuses what is not a date', () => {
     expect(() => toUtcDate('2026-02-30')).toThrow(/Not a YYYY-MM-DD date/);
   });
 });

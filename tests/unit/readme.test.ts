@@ -16,7 +16,17 @@ it('the README’s command table lists every npm script exactly as package.json 
   expect(Object.fromEntries(rows)).toEqual(scripts);
 });
 
-it('the README starts with the two commands a newcomer needs', () => {
-  expect(readme).toContain('npm install && npm start');
-  expect(readme).toContain('npm test');
+it('the README starts with what the site is and exactly the two commands a newcomer needs', () => {
+  const [intro = '', firstBlock = ''] = readme.split(/^```sh\n/m);
+  // What the site is comes first: a title and at least a paragraph, before any command.
+  expect(intro).toMatch(/^# .+\n\n\S[\s\S]{100,}$/);
+  const commands = firstBlock
+    .slice(0, firstBlock.indexOf('```'))
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, ''));
+  expect(commands).toEqual(['npm install && npm start', 'npm test']);
+  // And both are what package.json runs.
+  expect(scripts['start']).toBeDefined();
+  expect(scripts['test']).toBeDefined();
 });

@@ -126,7 +126,8 @@ describe('the cookie policy declaration in the schema', () => {
 
   it('names the cookie whose category is not declared', () => {
     expect(problems({ ...cookieVersion, cookies: [...cookieVersion.cookies, cookie('_gcl_au', 'marketing')] })).toEqual(
-      ['cookies: "_gcl_au" is in category "marketing", which "categories" does not declare'],
+      // Named by the path zod reports: the entry and its field.
+      ['cookies.2.category: "_gcl_au" is in category "marketing", which "categories" does not declare'],
     );
   });
 

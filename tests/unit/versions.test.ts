@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyId } from '../../src/lib/policyCatalog';
-import {
-  assertUniqueDates,
-  buildTimeline,
-  findItem,
-  publishedVersions,
-  type VersionLike,
-} from '../../src/lib/versions';
+import { assertUniqueDates, buildTimeline, publishedVersions, type VersionLike } from '../../src/lib/versions';
 
 const v = (effective: string, extra: Partial<VersionLike> = {}): VersionLike => ({
   policy: 'integritetspolicy',
@@ -46,12 +40,11 @@ describe('buildTimeline', () => {
 
   it('links each version to the one before and after it', () => {
     const timeline = buildTimeline('integritetspolicy', versions, '2027-03-01');
-    const middle = findItem(timeline, '2027-01-15');
+    const [newest, middle, oldest] = timeline.items;
     expect(middle?.previous?.effective).toBe('2026-11-24');
     expect(middle?.next?.effective).toBe('2027-06-01');
-    expect(findItem(timeline, '2026-11-24')?.previous).toBeUndefined();
-    expect(findItem(timeline, '2027-06-01')?.next).toBeUndefined();
-    expect(findItem(timeline, '2030-01-01')).toBeUndefined();
+    expect(oldest?.previous).toBeUndefined();
+    expect(newest?.next).toBeUndefined();
   });
 
   it('keeps to the policy asked for', () => {

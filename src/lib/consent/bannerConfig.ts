@@ -1,66 +1,26 @@
 /**
- * Turns the build's consent setup into vanilla-cookieconsent's configuration.
- * Pure and shared by the browser script and the unit tests.
+ * Turns the build's consent setup into vanilla-cookieconsent's configuration,
+ * at build time: the page carries the result (see PageConsent), so the banner
+ * loaded in the browser needs no code to make it.
  */
 import type { CookieConsentConfig, CookieItem, CookieTable, Section } from 'vanilla-cookieconsent';
-import { NECESSARY, namePattern, type CategoryId, type CookieCategory, type DeclaredCookie } from './declaration.ts';
-import type { ConsentSetup } from './setup.ts';
+import { escapeHtml } from '../escapeHtml.ts';
+import {
+  GPC_REFUSES,
+  NECESSARY,
+  namePattern,
+  PARTY_LABELS,
+  STORAGE_LABELS,
+  storageOf,
+  type CategoryId,
+  type CookieCategory,
+  type DeclaredCookie,
+} from './declaration.ts';
+import type { ConsentSetup, PageConsent } from './setup.ts';
 
 export interface VisitorSignals {
   /** The browser sends Global Privacy Control: marketing is refused without asking. */
   gpc: boolean;
-}
-
-/** The category Global Privacy Control refuses. */
-export const GPC_REFUSES: CategoryId = 'marketing';
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/**
- * Reads the setup the page carries. Anything malformed gives `undefined`, and
- * the page then runs no banner and nothing that would need consent.
- */
-export function parseConsentSetup(json: string | null | undefined): ConsentSetup | undefined {
-  if (!json) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const setup = value as Partial<ConsentSetup>;
-  const sound =
-    typeof setup.revision === 'number' &&
-    typeof setup.cookieName === 'string' &&
-    Array.isArray(setup.categories) &&
-    Array.isArray(setup.cookies) &&
-    Array.isArray(setup.toolCategories) &&
-    typeof setup.policy?.url === 'string' &&
-    typeof setup.tools === 'object';
-  return sound ? (setup as ConsentSetup) : undefined;
-}
-
-const isTime = (value: unknown): boolean => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-
-/**
- * Whether a stored consent record (the parsed consent cookie) is one the banner
- * wrote: anything else (garbage, cut short, another tool's) is discarded, so
- * the visitor is simply asked again.
- */
-export function isSoundConsent(value: unknown, setup: ConsentSetup): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  const known = new Set(setup.categories.map((category) => category.id as string));
-  return (
-    Array.isArray(record['categories']) &&
-    record['categories'].every((id) => typeof id === 'string' && known.has(id)) &&
-    typeof record['revision'] === 'number' &&
-    typeof record['consentId'] === 'string' &&
-    /^[0-9a-f-]{36}$/.test(record['consentId']) &&
-    isTime(record['consentTimestamp']) &&
-    (record['lastConsentTimestamp'] === undefined || isTime(record['lastConsentTimestamp']))
-  );
 }
 
 /** The categories the banner offers: those declared, less what the browser has already refused. */
@@ -68,31 +28,86 @@ export function offeredCategories(setup: ConsentSetup, signals: VisitorSignals):
   return setup.categories.filter((category) => !(signals.gpc && category.id === GPC_REFUSES));
 }
 
-/** What to delete when a category is withdrawn: its declared cookies, patterns as expressions. */
+/**
+ * What to delete when a category is withdrawn: its declared cookies, by name as
+ * declared, `*` and all (JSON carries no expressions; the browser makes patterns
+ * of them, see reviveConfig).
+ */
 export function cookiesToClear(cookies: readonly DeclaredCookie[], category: CategoryId): CookieItem[] {
   return cookies
-    .filter((cookie) => cookie.category === category)
-    .map((cookie) => ({ name: cookie.name.includes('*') ? namePattern(cookie.name) : cookie.name }));
+    .filter((cookie) => cookie.category === category && storageOf(cookie) === 'cookie')
+    .map((cookie) => ({ name: cookie.name }));
 }
 
-const PARTY = { first: 'Förstapart', third: 'Tredjepart' } as const;
+/** The configuration as the library needs it: declared names with `*` as patterns. */
+export function reviveConfig(config: CookieConsentConfig): CookieConsentConfig {
+  for (const category of Object.values(config.categories)) {
+    for (const cookie of category.autoClear?.cookies ?? []) {
+      if (typeof cookie.name === 'string' && cookie.name.includes('*')) cookie.name = namePattern(cookie.name);
+    }
+  }
+  return config;
+}
+
+/**
+ * What a page carries for consent: enough for the script every page runs to
+ * read the stored consent and start the tools, and the banner's configuration,
+ * built here, with and without Global Privacy Control.
+ */
+export function toPageConsent(setup: ConsentSetup): PageConsent {
+  return {
+    revision: setup.revision,
+    cookieName: setup.cookieName,
+    categories: setup.categories.map(({ id, title }) => ({ id, title })),
+    policy: { version: setup.policy.version, effective: setup.policy.effective },
+    versions: setup.revisionVersions,
+    tools: setup.tools,
+    ...(setup.consentLogUrl ? { consentLogUrl: setup.consentLogUrl } : {}),
+    banner: {
+      standard: toCookieConsentConfig(setup, { gpc: false }),
+      gpc: toCookieConsentConfig(setup, { gpc: true }),
+    },
+  };
+}
 
 function cookieTable(category: CookieCategory, cookies: readonly DeclaredCookie[]): CookieTable {
   // One-word headers: the library builds the cells' `headers` ids from them.
   return {
     caption: `Cookies för ${escapeHtml(category.title.toLowerCase())}`,
-    headers: { name: 'Namn', provider: 'Leverantör', party: 'Part', purpose: 'Syfte', duration: 'Lagringstid' },
+    headers: {
+      name: 'Namn',
+      storage: 'Typ',
+      provider: 'Leverantör',
+      party: 'Part',
+      purpose: 'Syfte',
+      duration: 'Lagringstid',
+    },
     body: cookies
       .filter((cookie) => cookie.category === category.id)
       .map((cookie) => ({
         name: escapeHtml(cookie.name),
+        storage: STORAGE_LABELS[storageOf(cookie)],
         provider: escapeHtml(cookie.provider),
-        party: PARTY[cookie.party],
+        party: PARTY_LABELS[cookie.party],
         purpose: escapeHtml(cookie.purpose),
         duration: escapeHtml(cookie.duration),
       })),
   };
 }
+
+/**
+ * How the banner and the preferences look. The build leaves the library's
+ * styles for every other layout out of the site (see src/integrations/bannerCss.ts).
+ */
+export const BANNER_LAYOUT = {
+  consentModal: {
+    layout: 'box wide',
+    position: 'bottom center',
+    equalWeightButtons: true,
+    flipButtons: false,
+  },
+  preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false },
+} as const satisfies NonNullable<CookieConsentConfig['guiOptions']>;
 
 const GPC_NOTE =
   'Din webbläsare skickar signalen Global Privacy Control. Därför använder vi inga cookies för marknadsföring och frågar inte om dem.';
@@ -147,8 +162,8 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
     {
       title: 'Ditt samtycke',
       description:
-        '<span data-consent-proof>Du har inte gjort något val ännu.</span> ' +
-        'Uppge samtyckes-id:t om du vill fråga oss om ditt samtycke.',
+        '<span data-consent-proof>Du har inte gjort något val ännu. När du har valt står ditt samtyckes-id här, ' +
+        'så att du kan uppge det om du vill fråga oss om ditt samtycke.</span>',
     },
   ];
 
@@ -169,10 +184,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
     // Tools load from the consent callbacks, never from inline script blocks.
     manageScriptTags: false,
     cookie: { name: setup.cookieName, expiresAfterDays: setup.cookieDays, sameSite: 'Lax' },
-    guiOptions: {
-      consentModal: { layout: 'box wide', position: 'bottom center', equalWeightButtons: true, flipButtons: false },
-      preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false },
-    },
+    guiOptions: BANNER_LAYOUT,
     categories,
     language: {
       default: 'sv',

@@ -1,15 +1,30 @@
 // Plain types and functions only: this module is also bundled for the browser, so it
 // must not pull in zod (its schemas are in declarationSchema.ts).
 
-/** The consent categories, in the order visitors see them. */
-export const CATEGORY_IDS = ['necessary', 'statistics', 'marketing'] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+import { NECESSARY, type CategoryId } from './categories.ts';
 
-/** The category that is always on; every declaration has it. */
-export const NECESSARY: CategoryId = 'necessary';
+export { CATEGORY_IDS, GPC_REFUSES, NECESSARY, type CategoryId } from './categories.ts';
+
+/** How visitors read a cookie's party. */
+export const PARTY_LABELS = { first: 'Förstapart', third: 'Tredjepart' } as const;
 
 /** The cookie the consent banner keeps the visitor's choice in. */
 export const CONSENT_COOKIE = 'cc_cookie';
+
+/**
+ * Where a declared entry lives in the visitor's browser. The law (LEK 9 kap. 28 §)
+ * covers every kind of storage, so the declaration names more than cookies.
+ */
+export const STORAGE_TYPES = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB'] as const;
+export type StorageType = (typeof STORAGE_TYPES)[number];
+
+/** How visitors see each storage type named, in the policy's and the preferences' tables. */
+export const STORAGE_LABELS: Readonly<Record<StorageType, string>> = {
+  cookie: 'Cookie',
+  localStorage: 'Lokal lagring (localStorage)',
+  sessionStorage: 'Sessionslagring (sessionStorage)',
+  indexedDB: 'Databas i webbläsaren (IndexedDB)',
+};
 
 /** One category of cookies as a cookie policy version declares it (schema: declarationSchema.ts). */
 export interface CookieCategory {
@@ -20,10 +35,12 @@ export interface CookieCategory {
   description: string;
 }
 
-/** One cookie as a cookie policy version declares it. */
+/** One cookie, or other stored entry, as a cookie policy version declares it. */
 export interface DeclaredCookie {
-  /** The name, or a pattern with `*` for a part that varies. */
+  /** The name (a storage key or database name for other storage), or a pattern with `*` for a part that varies. */
   name: string;
+  /** Where it is stored; left out, it is a cookie (see `storageOf`). */
+  storage?: StorageType | undefined;
   provider: string;
   party: 'first' | 'third';
   purpose: string;
@@ -31,43 +48,59 @@ export interface DeclaredCookie {
   category: CategoryId;
 }
 
+/** Where a declared entry is stored: a cookie unless it says otherwise. */
+export const storageOf = (entry: Pick<DeclaredCookie, 'storage'>): StorageType => entry.storage ?? 'cookie';
+
 /** What a cookie policy version declares: its categories and every cookie. */
 export interface CookieDeclaration {
   categories: CookieCategory[];
   cookies: DeclaredCookie[];
 }
 
+/** A problem that spans a declaration's fields: where it is, as zod reports paths, and what it is. */
+export interface DeclarationProblem {
+  path: ['categories' | 'cookies', number, ...string[]] | ['cookies'];
+  message: string;
+}
+
 /**
- * Problems that span the declaration's fields, as messages naming the field.
- * Empty when the declaration is sound.
+ * Problems that span the declaration's fields, each with the path of the entry
+ * and field concerned. Empty when the declaration is sound.
  */
-export function declarationProblems({ categories, cookies }: CookieDeclaration): string[] {
-  const problems: string[] = [];
+export function declarationProblems({ categories, cookies }: CookieDeclaration): DeclarationProblem[] {
+  const problems: DeclarationProblem[] = [];
   const ids = categories.map((category) => category.id);
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) problems.push(`categories: "${id}" is declared twice`);
+    if (ids.indexOf(id) !== index)
+      problems.push({ path: ['categories', index, 'id'], message: `"${id}" is declared twice` });
   });
-  if (!ids.includes(NECESSARY))
-    problems.push(`categories: "${NECESSARY}" must be declared; the consent cookie belongs to it`);
+  if (!ids.includes(NECESSARY)) {
+    problems.push({
+      path: ['categories', ids.length],
+      message: `"${NECESSARY}" must be declared; the consent cookie belongs to it`,
+    });
+  }
   const names = cookies.map((cookie) => cookie.name);
   cookies.forEach((cookie, index) => {
     if (!ids.includes(cookie.category)) {
-      problems.push(
-        `cookies: "${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`,
-      );
+      problems.push({
+        path: ['cookies', index, 'category'],
+        message: `"${cookie.name}" is in category "${cookie.category}", which "categories" does not declare`,
+      });
     }
-    if (names.indexOf(cookie.name) !== index) problems.push(`cookies: "${cookie.name}" is declared twice`);
+    if (names.indexOf(cookie.name) !== index) {
+      problems.push({ path: ['cookies', index, 'name'], message: `"${cookie.name}" is declared twice` });
+    }
   });
   const consent = cookies.find((cookie) => cookie.name === CONSENT_COOKIE);
-  if (consent?.category !== NECESSARY) {
-    problems.push(`cookies: the consent cookie "${CONSENT_COOKIE}" must be declared, in category "${NECESSARY}"`);
+  if (consent?.category !== NECESSARY || storageOf(consent) !== 'cookie') {
+    problems.push({
+      path: ['cookies'],
+      message: `the consent cookie "${CONSENT_COOKIE}" must be declared, in category "${NECESSARY}"`,
+    });
   }
   return problems;
 }
-
-/** The cookies a declaration puts in one category. */
-export const cookiesIn = (declaration: CookieDeclaration, category: CategoryId): DeclaredCookie[] =>
-  declaration.cookies.filter((cookie) => cookie.category === category);
 
 /** A declared name as a pattern: `*` stands for any run of characters, everything else is literal. */
 export function namePattern(name: string): RegExp {
@@ -75,9 +108,18 @@ export function namePattern(name: string): RegExp {
   return new RegExp(`^${literal.join('.*')}$`);
 }
 
-/** The declared cookie a concrete cookie name (or a tool's pattern) falls under, if any. */
-export function findDeclared(declaration: CookieDeclaration, name: string): DeclaredCookie | undefined {
-  return declaration.cookies.find((cookie) => cookie.name === name || namePattern(cookie.name).test(name));
+/**
+ * The declared entry a concrete name (or a tool's pattern) falls under, if any,
+ * among the entries of one storage type (cookies unless told otherwise).
+ */
+export function findDeclared(
+  declaration: Pick<CookieDeclaration, 'cookies'>,
+  name: string,
+  storage: StorageType = 'cookie',
+): DeclaredCookie | undefined {
+  return declaration.cookies.find(
+    (cookie) => storageOf(cookie) === storage && (cookie.name === name || namePattern(cookie.name).test(name)),
+  );
 }
 
 export interface DeclarationChanges {
@@ -94,7 +136,9 @@ export function compareDeclarations(before: CookieDeclaration, after: CookieDecl
   const byName = (cookies: DeclaredCookie[]) => new Map(cookies.map((cookie) => [cookie.name, cookie]));
   const old = byName(before.cookies);
   const next = byName(after.cookies);
-  const fields = ['provider', 'party', 'category', 'purpose', 'duration'] as const;
+  const fields = ['storage', 'provider', 'party', 'category', 'purpose', 'duration'] as const;
+  const value = (cookie: DeclaredCookie, field: (typeof fields)[number]) =>
+    field === 'storage' ? storageOf(cookie) : cookie[field];
   const oldIds = new Set(before.categories.map((category) => category.id));
   const newIds = new Set(after.categories.map((category) => category.id));
   return {
@@ -102,7 +146,7 @@ export function compareDeclarations(before: CookieDeclaration, after: CookieDecl
     removed: before.cookies.filter((cookie) => !next.has(cookie.name)),
     changed: after.cookies.flatMap((cookie) => {
       const previous = old.get(cookie.name);
-      const differing = previous ? fields.filter((field) => previous[field] !== cookie[field]) : [];
+      const differing = previous ? fields.filter((field) => value(previous, field) !== value(cookie, field)) : [];
       return previous && differing.length > 0 ? [{ before: previous, after: cookie, fields: differing }] : [];
     }),
     addedCategories: after.categories.filter((category) => !oldIds.has(category.id)),

@@ -2,28 +2,35 @@ import type { CookieDeclaration } from './declaration.ts';
 
 /**
  * What consent is given to: the categories offered and, for every cookie, who
- * sets it and in which category. Titles, descriptions, purposes and durations
- * are wording; changing them asks nobody again.
+ * sets it, in which category, for what and for how long (consent must be
+ * specific and informed, EDPB Guidelines 05/2020). The categories' titles and
+ * descriptions are wording; changing them asks nobody again.
  */
 export function declarationFingerprint({ categories, cookies }: CookieDeclaration): string {
   return JSON.stringify({
     categories: categories.map((category) => category.id).sort(),
-    cookies: cookies.map((cookie) => [cookie.name, cookie.category, cookie.provider, cookie.party].join('|')).sort(),
+    cookies: cookies
+      .map((cookie) =>
+        [cookie.name, cookie.category, cookie.provider, cookie.party, cookie.purpose, cookie.duration].join('|'),
+      )
+      .sort(),
   });
 }
 
 export interface ConsentRevision<T> {
-  /** 1 for the first declaration, one more for every version that changed what consent is given to. */
+  /** 1 for the first version, one more for every version that asks visitors again. */
   revision: number;
-  /** The version whose declaration is in force: the one that last changed it. */
+  /** The version that last asked again: the one whose changes the banner names. */
   since: T;
 }
 
 /**
  * The consent revision of the last of `versions` (oldest first, ending with the
- * version in force). Visitors whose consent has another revision are asked again.
+ * version in force). A version asks visitors again when it changes what consent
+ * is given to, or when it is marked material. Visitors whose consent has
+ * another revision are asked again.
  */
-export function consentRevision<T extends { declaration: CookieDeclaration }>(
+export function consentRevision<T extends { declaration: CookieDeclaration; material: boolean }>(
   versions: readonly T[],
 ): ConsentRevision<T> {
   const first = versions[0];
@@ -33,7 +40,7 @@ export function consentRevision<T extends { declaration: CookieDeclaration }>(
   let fingerprint = declarationFingerprint(first.declaration);
   for (const version of versions.slice(1)) {
     const next = declarationFingerprint(version.declaration);
-    if (next !== fingerprint) {
+    if (next !== fingerprint || version.material) {
       revision++;
       since = version;
       fingerprint = next;

@@ -1,3 +1,4 @@
+import type { CookieConsentConfig } from 'vanilla-cookieconsent';
 import {
   CONSENT_COOKIE,
   type CategoryId,
@@ -25,6 +26,11 @@ export interface ConsentSetup {
   policy: { version: string; effective: string; url: string };
   /** Set when visitors are asked again: what changed, and where to read it. */
   revisionNote?: { summary: string; changesUrl: string };
+  /**
+   * The versions consent under this revision can refer to, [label, effective]:
+   * the one that began it and every one since, which asked nobody again.
+   */
+  revisionVersions: [version: string, effective: string][];
   categories: CookieCategory[];
   cookies: DeclaredCookie[];
   tools: ToolsConfig;
@@ -32,6 +38,26 @@ export interface ConsentSetup {
   toolCategories: CategoryId[];
   /** Where each consent and change is reported, if anywhere. */
   consentLogUrl?: string;
+}
+
+/**
+ * What every page carries for consent (as JSON): what the script on every page
+ * needs to read the stored consent and start the tools, and the banner's
+ * configuration, made at build time, for browsers with and without Global
+ * Privacy Control.
+ */
+export interface PageConsent {
+  revision: number;
+  cookieName: string;
+  /** The categories declared, with the names visitors see. */
+  categories: Pick<CookieCategory, 'id' | 'title'>[];
+  /** The cookie policy version in force, which consent refers to. */
+  policy: { version: string; effective: string };
+  /** The versions consent under this revision can refer to (see ConsentSetup). */
+  versions: [version: string, effective: string][];
+  tools: ToolsConfig;
+  consentLogUrl?: string;
+  banner: { standard: CookieConsentConfig; gpc: CookieConsentConfig };
 }
 
 /** A cookie policy version as the banner needs to know it. */
@@ -42,6 +68,8 @@ export interface DeclaringVersion {
   url: string;
   /** The changes page, where the version has a predecessor. */
   changesUrl: string | undefined;
+  /** Marked as changing visitors' rights: it asks everyone again. */
+  material: boolean;
   declaration: CookieDeclaration;
 }
 
@@ -65,6 +93,7 @@ export function buildConsentSetup(
     ...(revision > 1 && since.changesUrl
       ? { revisionNote: { summary: since.summary, changesUrl: since.changesUrl } }
       : {}),
+    revisionVersions: versions.slice(versions.indexOf(since)).map(({ version, effective }) => [version, effective]),
     categories: current.declaration.categories,
     cookies: current.declaration.cookies,
     tools,

@@ -1,3 +1,4 @@
+import { httpUrl } from '../httpUrl.ts';
 import { findDeclared, type CategoryId, type CookieDeclaration } from './declaration.ts';
 
 /** Matomo, for statistics, served from the company's own Matomo. */
@@ -34,19 +35,6 @@ export const TOOLS: Readonly<Record<keyof ToolsConfig, ToolInfo>> = {
 };
 
 const GTM_DEFAULT_SERVER = 'https://www.googletagmanager.com/gtm.js';
-
-function httpUrl(name: string, value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${name} must be an absolute http(s) URL, got "${value}".`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${name} must be an absolute http(s) URL, got "${value}".`);
-  }
-  return url;
-}
 
 /**
  * The tools configured by environment variables. Unset variables leave the tool

@@ -1,3 +1,4 @@
+import { site } from '../../site.config.ts';
 import { formatSwedishDate } from '../dates.ts';
 import {
   ADDRESS_FIELDS,
@@ -83,7 +84,7 @@ export function composeMessage(
   context: RequestContext,
   reference: string,
 ): ComposedMessage {
-  const lines: string[] = ['Hej Tech Troopers,', '', request(type, context), ''];
+  const lines: string[] = [`Hej ${site.name},`, '', request(type, context), ''];
   const texts: string[] = [];
   for (const field of fieldsFor(type, 'message')) {
     if (field === 'channels') {

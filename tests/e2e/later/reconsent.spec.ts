@@ -32,7 +32,13 @@ test('a version that only rewords asks nobody again; one that changes the cookie
   await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
   const stored = await storedConsent(context);
   expect(stored?.revision).toBe(2);
-  expect(stored?.data).toEqual({ policyVersion: '2', policyEffective: '2027-06-15' });
+  expect(stored?.data).toEqual({
+    policyVersion: '2',
+    policyEffective: '2027-06-15',
+    revision: 2,
+    gpc: false,
+    bannerHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+  });
 });
 
 test('upcoming versions come into force in a build on or after their date', async ({ page }) => {

@@ -49,3 +49,33 @@ test('no page ships a web font or an image it does not need', async ({ page, req
   for (const path of await sitemapPaths(request)) await page.goto(path, { waitUntil: 'networkidle' });
   expect(extras).toEqual([]);
 });
+
+test('a repeat visit with consent stored runs at most 2 KiB of JS gzipped, and loads no banner or its styles', async ({
+  browser,
+  baseURL,
+}) => {
+  // Consent given on a first visit (all of it, so that the tools' start is counted too).
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await page.goto('/integritetspolicy/');
+  await page
+    .getByRole('dialog', { name: 'Vi använder cookies' })
+    .getByRole('button', { name: 'Acceptera alla' })
+    .click();
+  await expect.poll(async () => (await first.cookies()).some((cookie) => cookie.name === 'cc_cookie')).toBe(true);
+  const cookies = await first.cookies();
+  await first.close();
+
+  // The same browser later: consent stored, and an empty cache, so every script it runs is counted.
+  const repeat = await browser.newContext();
+  await repeat.addCookies(cookies);
+  const visit = await repeat.newPage();
+  const own = (await firstVisit(visit, '/integritetspolicy/')).filter((resource) => resource.url.startsWith(baseURL!));
+  const js = own.filter((resource) => resource.type === 'script').reduce((sum, resource) => sum + resource.gzipped, 0);
+  test.info().annotations.push({ type: 'weight', description: `repeat visit: JS ${js} B gzipped` });
+  expect(js).toBeLessThanOrEqual(2 * KiB);
+  expect(own.filter((resource) => /\/banner[-.]/.test(resource.url)).map((resource) => resource.url)).toEqual([]);
+  expect(own.filter((resource) => resource.type === 'stylesheet')).toHaveLength(1);
+  await expect(visit.getByRole('dialog', { name: 'Vi använder cookies' })).toHaveCount(0);
+  await repeat.close();
+});

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { origin, PORTS, STANDINS } from '../../support/ports';
+import { CONSENT_LOG, origin, PORTS, STANDINS } from '../../support/ports';
 import { banner, cookieNames, expectNoAxeViolations, openPreferences, preferences, storedConsent } from '../consent';
 import { sitemapPaths } from '../helpers';
 
-// This build has Matomo, Tag Manager and the consent log configured, pointed at
-// local stand-ins (tests/support/standins.mjs) on an origin of their own.
+// This build has Matomo and Tag Manager configured, pointed at local stand-ins
+// (tests/support/standins.mjs) on an origin of their own, and reports to the real
+// consent log (consentLog.spec.ts checks what it receives).
 
 const SITE = origin(PORTS.site);
 const MATOMO_COOKIES = /^_pk_(id|ses|ref)\.1\.1f2e$/;
@@ -60,7 +61,7 @@ test('Avvisa alla: nothing non-essential, on reload too, and the banner stays aw
   // The one request that may leave the site is the proof of the refusal, to the consent log.
   const foreign: string[] = [];
   page.on('request', (req) => {
-    if (!req.url().startsWith(`${SITE}/`) && req.url() !== `${STANDINS}/consent-log`) foreign.push(req.url());
+    if (!req.url().startsWith(`${SITE}/`) && req.url() !== `${CONSENT_LOG}/samtycke`) foreign.push(req.url());
   });
   await page.goto('/');
   await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
@@ -147,42 +148,64 @@ test('Tag Manager starts with Consent Mode v2 denied and is told the visitor’s
     ]);
 });
 
-test('the preferences show the proof of consent, and the consent log receives it', async ({
-  page,
-  context,
-  request,
-}) => {
+test('the preferences show the proof of consent, fitting each state', async ({ page, context }) => {
   await page.goto('/kontakt/');
-  await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
+  // Before any choice there is no ID to give.
+  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
+  await expect(preferences(page).locator('[data-consent-proof]')).toHaveText(
+    'Du har inte gjort något val ännu. När du har valt står ditt samtyckes-id här, så att du kan uppge det om du vill fråga oss om ditt samtycke.',
+  );
+  await preferences(page).getByRole('button', { name: 'Acceptera alla' }).click();
   const stored = await storedConsent(context);
   expect(stored?.consentId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(stored?.data).toEqual({ policyVersion: '1', policyEffective: '2026-11-24' });
+  // The banner text as shown, hashed: the same text gives the same hash.
+  const shown = await page.evaluate(async () => {
+    const modal = document.querySelector('#cc-main .cm')!.cloneNode(true) as Element;
+    const text = (modal.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    return Array.from(digest.slice(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  });
+  expect(stored?.data).toEqual({
+    policyVersion: '1',
+    policyEffective: '2026-11-24',
+    revision: 1,
+    gpc: false,
+    bannerHash: shown,
+  });
 
+  await page.reload();
   await openPreferences(page);
   const proof = preferences(page).locator('[data-consent-proof]');
   await expect(proof).toContainText(`Samtyckes-id: ${stored!.consentId}.`);
+  await expect(proof).toContainText('Uppge samtyckes-id:t om du vill fråga oss om ditt samtycke.');
   await expect(proof).toContainText('Godkända kategorier: Nödvändiga, Statistik, Marknadsföring.');
   await expect(proof).toContainText('Samtycket avser cookiepolicyn version 1, som gäller sedan 24 november 2026.');
+});
 
-  await expect
-    .poll(async () =>
-      ((await (await request.get(`${STANDINS}/consent-log`)).json()) as { fields: Record<string, string> }[]).filter(
-        (entry) => entry.fields['consentId'] === stored!.consentId,
-      ),
-    )
-    .toEqual([
-      {
-        contentType: expect.stringContaining('application/x-www-form-urlencoded'),
-        fields: {
-          event: 'consent',
-          consentId: stored!.consentId,
-          time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-          categories: 'necessary,statistics,marketing',
-          cookiePolicyVersion: '1',
-          cookiePolicyEffective: '2026-11-24',
-        },
-      },
-    ]);
+test('a returning visitor’s page fetches the banner only when Cookieinställningar is reached for, then opens it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_astro\/banner-/.test(request.url())) fetched.push(request.url());
+  });
+  await page.goto('/cookiepolicy/');
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  expect(fetched).toEqual([]);
+  const link = page.getByRole('contentinfo').getByRole('link', { name: 'Cookieinställningar' });
+  const prefetch = page.waitForRequest(/\/_astro\/banner-.*\.js$/);
+  await link.hover();
+  await prefetch;
+  await expect(banner(page)).toHaveCount(0);
+  await link.click();
+  await expect(preferences(page)).toBeVisible();
+  // By keyboard too: the link's focus fetches it.
+  await page.goto('/');
+  const focused = page.waitForRequest(/\/_astro\/banner-.*\.js$/);
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Cookieinställningar' }).focus();
+  await focused;
 });
 
 test('the cookie names in the preferences equal those in the cookie policy’s tables', async ({ page }) => {
@@ -281,6 +304,21 @@ test('without JavaScript there is no banner, nothing non-essential, and the poli
 
 test.describe('a tampered consent cookie makes the banner ask again, with no script error', () => {
   const stored = (value: object) => encodeURIComponent(JSON.stringify(value));
+  const proof = { policyVersion: '1', policyEffective: '2026-11-24', revision: 1, gpc: false, bannerHash: '' };
+  const sound = {
+    categories: ['necessary', 'statistics', 'marketing'],
+    revision: 1,
+    consentId: '11111111-2222-4333-8444-555555555555',
+    consentTimestamp: '2026-11-24T10:00:00.000Z',
+    lastConsentTimestamp: '2026-11-24T10:00:00.000Z',
+  };
+
+  test('but not a sound one: the proof is what the banner wrote, so nothing is asked', async ({ page, context }) => {
+    await context.addCookies([{ name: 'cc_cookie', value: stored({ ...sound, data: proof }), url: `${SITE}/` }]);
+    await page.goto('/');
+    await expect.poll(() => page.evaluate(() => '__matomoStandIn' in window)).toBe(true);
+    await expect(banner(page)).toHaveCount(0);
+  });
   const cases: [string, string][] = [
     ['garbage', '%%%not-json{'],
     ['truncated', stored({ categories: ['necessary', 'statistics'], revision: 1 }).slice(0, 30)],
@@ -305,6 +343,18 @@ test.describe('a tampered consent cookie makes the banner ask again, with no scr
         consentTimestamp: '2026-11-24T10:00:00.000Z',
       }),
     ],
+    // Sound in every other field, with its proof (`data`) tampered with.
+    ...(
+      [
+        ['without its proof', undefined],
+        ['with a proof that is text', 'version 1'],
+        ['with a policy date that is not a date', { ...proof, policyEffective: 'x' }],
+        ['with a policy date of no version', { ...proof, policyEffective: '2026-02-30' }],
+        ['with a policy version that does not exist', { ...proof, policyVersion: '<b>99</b>' }],
+        ['with a GPC flag that is not true or false', { ...proof, gpc: 'ja' }],
+        ['with a banner hash that is not one', { ...proof, bannerHash: 'javascript:alert(1)' }],
+      ] as const
+    ).map(([what, data]): [string, string] => [what, stored({ ...sound, data })]),
   ];
 
   for (const [what, value] of cases) {
@@ -318,7 +368,12 @@ test.describe('a tampered consent cookie makes the banner ask again, with no scr
       await page.goto('/');
       await expect(banner(page)).toBeVisible();
       expect(await page.evaluate(() => '__matomoStandIn' in window)).toBe(false);
-      await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
+      // The preferences open on it without a script error (a tampered date once threw a RangeError).
+      await banner(page).getByRole('button', { name: 'Inställningar' }).click();
+      await expect(preferences(page).locator('[data-consent-proof]')).toContainText(
+        'Du har inte gjort något val ännu.',
+      );
+      await preferences(page).getByRole('button', { name: 'Avvisa alla' }).click();
       expect((await storedConsent(context))?.categories).toEqual(['necessary']);
       expect(errors).toEqual([]);
     });

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { STANDINS } from '../../support/ports';
+import { CONSENT_LOG, STANDINS } from '../../support/ports';
 import { banner, openPreferences, preferences } from '../consent';
 import { watchForViolations } from '../csp';
 import { sitemapPaths } from '../helpers';
 import { catchMailto, chooseType, fill, form } from '../requests';
 
-// With Matomo, Tag Manager and the consent log configured (stand-ins).
+// With Matomo and Tag Manager configured (stand-ins), and the consent log (the real service).
 
 test('no page breaks its content security policy, before or after consent', async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -26,11 +26,11 @@ test('no page breaks its content security policy, before or after consent', asyn
   await check();
 });
 
-test('the policy lets in the configured tools’ origin and no other', async ({ page }) => {
+test('the policy lets in the configured tools’ and consent log’s origins and no other', async ({ page }) => {
   await page.goto('/');
   const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content'))!;
   expect(policy).toContain(`script-src 'self' ${STANDINS} 'sha256-`);
-  expect(policy).toContain(`connect-src 'self' ${STANDINS};`);
+  expect(policy).toContain(`connect-src 'self' ${STANDINS} ${CONSENT_LOG};`);
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("object-src 'none'");
   expect(policy).not.toContain('googletagmanager');

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * `npm run scan -- [URL] [--json FILE] [--report FILE]`
+ *
+ * Proves in Chromium that a site stores exactly what its cookie policy
+ * declares: every page of its sitemap, in every consent state, held against
+ * the declaration the site publishes at /cookiepolicy/deklaration.json.
+ * Exit 0: no errors (warnings allowed). Exit 1: errors. Exit 2: no scan could
+ * be made (bad input, unreachable site, no sitemap or declaration).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ScanInputError } from './scan/errors.mjs';
+import { htmlReport } from './scan/html-report.mjs';
+import { withLocalSite } from './scan/local.mjs';
+import { scanSite } from './scan/run.mjs';
+import { progressLine, summary } from './scan/text-report.mjs';
+
+const USAGE = `Usage: npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N]
+
+Visits every page in the site's sitemap in Chromium, in each consent state (no
+choice, Avvisa alla, each optional category alone, Acceptera alla, and each
+category withdrawn after accepting all), and compares every cookie, storage key,
+database and request with the declaration the site publishes at
+/cookiepolicy/deklaration.json.
+
+  URL             The site to scan, such as https://techtroopers.com. Without it,
+                  the local production build is scanned (built first if needed),
+                  with the tools pointed at local stand-ins.
+  --json FILE     Write every observation and finding as JSON.
+  --report FILE   Write a self-contained HTML report, in Swedish.
+  --workers N     States scanned at once (default 4).
+  -h, --help      Show this help.
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the scan could
+not be made. SCAN_PORT moves the local build's server (default 4470) and the
+stand-ins (the next port).`;
+
+const log = (/** @type {string} */ message) => console.error(`[scan] ${message}`);
+
+/** @param {string} file @param {string} text */
+function write(file, text) {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  log(`written: ${path}`);
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'string' },
+        report: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new ScanInputError(`${/** @type {Error} */ (error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new ScanInputError(`Give one URL at most.\n\n${USAGE}`);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) {
+    throw new ScanInputError(`--workers must be a whole number above 0, got "${values.workers}".`);
+  }
+  const run = (/** @type {string} */ url) =>
+    scanSite({
+      url,
+      log,
+      ...(workers ? { workers } : {}),
+      onPage: (state, snapshot, declaration) => log(progressLine(state, snapshot, declaration)),
+    });
+  const [url] = positionals;
+  const result = url ? await run(url) : await withLocalSite(run, { log });
+  console.log(summary(result));
+  if (values.json) write(values.json, `${JSON.stringify(result, null, 2)}\n`);
+  if (values.report) write(values.report, htmlReport(result));
+  return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (!(error instanceof ScanInputError)) throw error;
+  console.error(`scan: ${error.message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,51 @@
+import type { Plugin } from 'postcss';
+import { BANNER_LAYOUT } from '../lib/consent/bannerConfig.ts';
+
+/** The modifier classes vanilla-cookieconsent's styles know, by modal. */
+const MODIFIERS = {
+  cm: ['box', 'cloud', 'bar', 'inline', 'wide', 'top', 'middle', 'bottom', 'left', 'right', 'center', 'flip'],
+  pm: ['box', 'bar', 'wide', 'left', 'right', 'flip'],
+} as const;
+
+/** The classes the site's layout puts on the modals (the library adds `cm--<word>` per word of layout and position). */
+function usedModifiers(): Set<string> {
+  const { consentModal, preferencesModal } = BANNER_LAYOUT;
+  return new Set([
+    ...`${consentModal.layout} ${consentModal.position}`.split(' ').map((word) => `cm--${word}`),
+    ...preferencesModal.layout.split(' ').map((word) => `pm--${word}`),
+  ]);
+}
+
+/**
+ * Selectors for what the site never shows: other layouts and positions, flipped
+ * buttons, right-to-left text, the dark scheme.
+ */
+export function unusedSelectors(): string[] {
+  const used = usedModifiers();
+  const modifiers = Object.entries(MODIFIERS).flatMap(([modal, words]) => words.map((word) => `${modal}--${word}`));
+  return [...modifiers.filter((modifier) => !used.has(modifier)), 'cc--rtl', 'cc--darkmode'];
+}
+
+/**
+ * A PostCSS plugin for the banner's stylesheet (src/styles/banner.css): it
+ * drops the library's rules for layouts the site does not use, about a sixth
+ * of the banner's weight.
+ */
+export function trimBannerCss(): Plugin {
+  const unused = unusedSelectors().map((name) => new RegExp(`\\.${name}(?![\\w-])`));
+  return {
+    postcssPlugin: 'trim-banner-css',
+    Once(root) {
+      const file = root.source?.input.file?.replaceAll('\\', '/').replace(/\?.*$/, '');
+      if (!file?.endsWith('src/styles/banner.css')) return;
+      root.walkRules((rule) => {
+        const kept = rule.selectors.filter((selector) => !unused.some((pattern) => pattern.test(selector)));
+        if (kept.length === 0) rule.remove();
+        else rule.selectors = kept;
+      });
+      root.walkAtRules((atRule) => {
+        if (atRule.nodes && atRule.nodes.length === 0) atRule.remove();
+      });
+    },
+  };
+}
