@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { editorFields, type EditorField } from '../../src/lib/cms/fields';
+import { STORAGE_TYPES } from '../../src/lib/consent/declaration';
+import { declaredCookieSchema } from '../../src/lib/consent/declarationSchema';
 import { POLICY_IDS, type PolicyId } from '../../src/lib/policyCatalog';
 import { policyOnlyFields, policyVersionSchema } from '../../src/lib/schema';
 
@@ -73,6 +75,34 @@ describe('the web editor’s fields', () => {
     expect(entry['recipients']).toMatchObject({ widget: 'list', required: false, default: [] });
     // Decap checks an optional object's fields even when it is left out: they are optional inside it.
     expect(entry['required']!.fields!.every((field) => field.required === false)).toBe(true);
+  });
+
+  it('offers every storage type by its Swedish name, and never refuses a name the build accepts', () => {
+    const cookies = editorFields(policyVersionSchema.shape, 'cookiepolicy').find((field) => field.name === 'cookies')!;
+    const entry = Object.fromEntries(cookies.fields!.map((field) => [field.name, field]));
+    expect(entry['storage']).toMatchObject({ widget: 'select', required: false });
+    expect(entry['storage']!.options!.map(({ value }) => value)).toEqual([...STORAGE_TYPES]);
+    expect(entry['storage']!.options).toContainEqual({ label: 'Lokal lagring (localStorage)', value: 'localStorage' });
+    // Decap compiles the pattern as written, without flags, and cannot see the entry's storage.
+    const [source] = entry['name']!.pattern!;
+    const editorAccepts = (name: string) => new RegExp(source).test(name);
+    const buildAccepts = (name: string, storage: (typeof STORAGE_TYPES)[number]) =>
+      declaredCookieSchema.safeParse({
+        name,
+        storage,
+        provider: 'Tech Troopers',
+        party: 'first',
+        purpose: 'Sparar ett val.',
+        duration: '1 år',
+        category: 'necessary',
+      }).success;
+    const names = ['_pk_id.*', 'cc_cookie', 'matomo:visitor *', 'firebase Local Storage', 'två\nrader', 'tab\there'];
+    for (const storage of STORAGE_TYPES) {
+      for (const name of names) if (buildAccepts(name, storage)) expect(editorAccepts(name), name).toBe(true);
+    }
+    // What no storage accepts, the editor refuses while the editor types.
+    expect(editorAccepts('två\nrader')).toBe(false);
+    expect(editorAccepts('\u0085')).toBe(false);
   });
 
   it('stops, naming the field, when a schema field has no Swedish label', () => {
