@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { adminEditor } from './src/integrations/adminEditor.ts';
 import { trimBannerCss } from './src/integrations/bannerCss.ts';
 import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
@@ -16,7 +17,12 @@ export default defineConfig({
   // The policies are published verbatim: no smart quotes or dashes may change a character.
   // No code blocks, so no syntax highlighting: Shiki's inline styles would need 'unsafe-inline'.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx({ smartypants: false, syntaxHighlight: false }), sitemap(), securityHeadersFile(process.env)],
+  integrations: [
+    mdx({ smartypants: false, syntaxHighlight: false }),
+    sitemap(),
+    securityHeadersFile(process.env),
+    adminEditor(),
+  ],
   vite: {
     plugins: [tailwindcss()],
     // The consent banner is built like a worker, as one module of its own, and imported by URL

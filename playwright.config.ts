@@ -28,13 +28,17 @@ export default defineConfig({
     { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
     { name: 'paged', testMatch: 'paged/**/*.spec.ts', use: { baseURL: url(PORTS.paged) } },
     { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
+    // Starts its own servers (`npm run edit` on a copy of the content) and builds that copy. After
+    // `dev`: two dev servers of one project share Astro's .astro/data-store.json and reload it when
+    // the other writes it, so `dev`'s server would then show the copy's files.
+    { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) }, dependencies: ['dev'] },
     // The cookie scan drives its own Chromium through every consent state: run it last, so that
     // its load does not starve the timed tests above.
     {
       name: 'scan',
       testMatch: 'scan/**/*.spec.ts',
       use: { baseURL: url(PORTS.site) },
-      dependencies: ['site', 'fixture', 'later', 'v2', 'paged', 'dev'],
+      dependencies: ['site', 'fixture', 'later', 'v2', 'paged', 'dev', 'cms'],
     },
   ],
   webServer: {

@@ -42,18 +42,6 @@ Environment:
 /** A refusal the editor can act on: printed without a stack trace. */
 class UsageError extends Error {}
 
-/**
- * The label after `previous`: dotted numbers count up in their last part
- * ("1" → "2", "2.1" → "2.2"); anything else cannot be counted on safely, so it
- * gets " (ny)" appended and `counted` is false so the editor is told.
- */
-function nextVersionLabel(previous) {
-  const match = /^((?:\d+\.)*)(\d+)$/.exec(previous);
-  if (!match) return { label: `${previous} (ny)`, counted: false };
-  // BigInt so a long label never turns into exponent notation.
-  return { label: `${match[1]}${BigInt(match[2]) + 1n}`, counted: true };
-}
-
 /** Frontmatter fields that describe what the site does, not the version, and so carry over. */
 const CARRIED_FIELDS = ['categories', 'cookies', 'processing', 'dpo'];
 
@@ -171,11 +159,13 @@ function readArguments(argv, isPolicyId, policyIds) {
 
 /** Runs the command; returns the process exit code. */
 async function main(argv) {
-  const [{ isIsoDate, resolveToday }, { isPolicyId, POLICY_IDS }, { splitFrontmatter }] = await Promise.all([
-    import('../src/lib/dates.ts'),
-    import('../src/lib/policyCatalog.ts'),
-    import('../src/lib/frontmatter.ts'),
-  ]);
+  const [{ isIsoDate, resolveToday }, { isPolicyId, POLICY_IDS }, { splitFrontmatter }, { nextVersionLabel }] =
+    await Promise.all([
+      import('../src/lib/dates.ts'),
+      import('../src/lib/policyCatalog.ts'),
+      import('../src/lib/frontmatter.ts'),
+      import('../src/lib/versionLabel.ts'),
+    ]);
 
   const args = readArguments(argv, isPolicyId, POLICY_IDS);
   if (args.help) {

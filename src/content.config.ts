@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { isIsoDate } from './lib/dates.ts';
@@ -24,6 +24,12 @@ function policyVersionsLoader(): Loader {
   return {
     name: 'policy-versions',
     load: async (context) => {
+      // Astro keeps an unchanged entry's file path from the last run, even when POLICIES_DIR
+      // pointed elsewhere then (a test's copy of the content, since deleted): forget those entries.
+      const base = resolve(policiesDir);
+      for (const entry of context.store.values()) {
+        if (entry.filePath && !resolve(entry.filePath).startsWith(`${base}${sep}`)) context.store.delete(entry.id);
+      }
       await files.load(context);
       const checked: CheckedVersion[] = [];
       const versions = [...context.store.values()].map((entry) => {

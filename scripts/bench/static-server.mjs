@@ -45,7 +45,14 @@ function readHeaderRules(dist) {
   return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : [];
 }
 
-const matches = (pattern, path) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path);
+/**
+ * Whether a `_headers` path pattern applies to a request path: `/x/*` to
+ * everything under /x/, anything else to that path only.
+ * @param {string} pattern
+ * @param {string} path
+ */
+export const matches = (pattern, path) =>
+  pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
 
 /**
  * Serves `dist` on `port` (127.0.0.1) and resolves once it listens.

@@ -16,6 +16,9 @@ export const PORTS = {
   consentLog: base + 12,
   /** The scan's tests: faulty copies of the site and their stand-ins, from here up to base + 49. */
   faults: base + 20,
+  /** The web editor's dev server and its local backend (tests/e2e/cms), above the scan's range. */
+  cms: base + 50,
+  cmsBackend: base + 51,
 } as const;
 
 export const origin = (port: number): string => `http://localhost:${port}`;

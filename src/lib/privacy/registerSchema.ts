@@ -1,11 +1,15 @@
 import { z } from 'astro/zod';
+// Types the editor's metadata in .meta() below: label, hint, options.
+import type {} from '../fieldMeta.ts';
 import { requiredText, textList } from '../schemaText.ts';
 import {
   CHANNEL_IDS,
   entryProblems,
+  LEGAL_BASES,
   LEGAL_BASIS_IDS,
   RECIPIENT_ROLES,
   SAFEGUARD_IDS,
+  SAFEGUARD_LABELS,
   type DataProtectionOfficer,
   type ProcessingEntry,
 } from './register.ts';
@@ -21,71 +25,159 @@ const oneOf = <const T extends readonly [string, ...string[]]>(field: string, id
 /** Someone who receives the data: a processor acting for the company, or a controller of its own. */
 const recipientSchema = z.strictObject({
   /** The recipient's name ("Fortnox AB") or category ("vår revisor"). Required. */
-  name: requiredText('name', 'who receives the data, by name or category'),
+  name: requiredText('name', 'who receives the data, by name or category').meta({
+    label: 'Namn',
+    hint: 'Mottagarens namn ("Fortnox AB") eller slag ("vår revisor"). Får inte vara tomt.',
+  }),
   /** processor (personuppgiftsbiträde) or controller (självständigt personuppgiftsansvarig). Required. */
-  role: oneOf('role', RECIPIENT_ROLES),
+  role: oneOf('role', RECIPIENT_ROLES).meta({
+    label: 'Roll',
+    hint: 'Ett personuppgiftsbiträde behandlar uppgifterna för vår räkning; en självständigt personuppgiftsansvarig för egen räkning.',
+    options: { processor: 'Personuppgiftsbiträde', controller: 'Självständigt personuppgiftsansvarig' },
+  }),
 });
 
 /** A transfer outside the EU/EEA, with its safeguard. */
 const transferSchema = z.strictObject({
   /** The country, in Swedish: "USA". Required. */
-  country: requiredText('country', 'the country outside the EU/EEA, in Swedish'),
+  country: requiredText('country', 'the country outside the EU/EEA, in Swedish').meta({
+    label: 'Land',
+    hint: 'Landet utanför EU/EES, på svenska: "USA". Får inte vara tomt.',
+  }),
   /** Who receives the data there. Optional. */
-  recipient: requiredText('recipient', 'who receives the data there').optional(),
+  recipient: requiredText('recipient', 'who receives the data there')
+    .optional()
+    .meta({ label: 'Mottagare', hint: 'Vem som tar emot uppgifterna där. Valfritt.' }),
   /** adequacy, data-privacy-framework or standard-contractual-clauses. Required. */
-  safeguard: oneOf('safeguard', SAFEGUARD_IDS),
+  safeguard: oneOf('safeguard', SAFEGUARD_IDS).meta({
+    label: 'Skyddsåtgärd',
+    hint: 'Det som gör överföringen laglig (dataskyddsförordningen artikel 45–46).',
+    options: SAFEGUARD_LABELS,
+  }),
 });
 
 /** Whether the person must provide the data, and what follows if they don't. */
 const requirementSchema = z.strictObject({
   /** True when the person has to provide the data. Required. */
-  mandatory: z.boolean({ error: '"mandatory" must be true or false' }),
+  mandatory: z.boolean({ error: '"mandatory" must be true or false' }).meta({
+    label: 'Skyldig att lämna uppgifterna',
+    hint: 'Slå på när personen måste lämna uppgifterna, enligt lag eller avtal eller för att ingå ett avtal.',
+  }),
   /** Why, and what follows if they don't, in Swedish. Required. */
-  consequence: requiredText('consequence', "why, and what follows if the person doesn't provide the data"),
+  consequence: requiredText('consequence', "why, and what follows if the person doesn't provide the data").meta({
+    label: 'Varför, och vad som händer annars',
+    hint: 'Varför uppgifterna behövs och vad som händer om personen inte lämnar dem, på svenska. Får inte vara tomt.',
+    multiline: true,
+  }),
 });
 
 const channel = oneOf('tool', CHANNEL_IDS);
+
+/** The tools and channels as the web editor names them. */
+const CHANNEL_OPTIONS = {
+  matomo: 'Matomo (besöksstatistik)',
+  gtm: 'Google Tag Manager (marknadsföring)',
+  consentLog: 'Samtyckesloggen',
+  requestEndpoint: 'Formuläret för begäranden (mottagaren på webben)',
+  requestEmail: 'Begäranden via e-post',
+} as const satisfies Record<(typeof CHANNEL_IDS)[number], string>;
 
 /** One purpose of the processing register (GDPR art. 13–14). */
 export const processingEntrySchema = z
   .strictObject({
     /** The purpose (ändamål), in Swedish. Required. */
-    purpose: requiredText('purpose', 'the purpose of the processing, in Swedish'),
+    purpose: requiredText('purpose', 'the purpose of the processing, in Swedish').meta({
+      label: 'Ändamål',
+      hint: 'Varför uppgifterna behandlas, på svenska. Får inte vara tomt.',
+    }),
     /** The categories of personal data. Required, at least one. */
-    data: textList('data', 'the categories of personal data, in Swedish'),
+    data: textList('data', 'the categories of personal data, in Swedish').meta({
+      label: 'Personuppgifter',
+      item: 'uppgift',
+      hint: 'Vilka slags personuppgifter, en per rad: namn, e-postadress. Minst en.',
+    }),
     /** Whose data it is: kunder, besökare, de som kontaktar oss. Required, at least one. */
-    subjects: textList('subjects', 'whose data it is, in Swedish'),
+    subjects: textList('subjects', 'whose data it is, in Swedish').meta({
+      label: 'Vems uppgifter',
+      item: 'grupp',
+      hint: 'Vems uppgifterna är: kunder, besökare, de som kontaktar oss. Minst en.',
+    }),
     /** The legal basis, GDPR art. 6(1)(a)–(f). Required. */
-    legalBasis: oneOf('legalBasis', LEGAL_BASIS_IDS),
+    legalBasis: oneOf('legalBasis', LEGAL_BASIS_IDS).meta({
+      label: 'Rättslig grund',
+      hint: 'Den rättsliga grunden enligt dataskyddsförordningen artikel 6.1. Med rättslig förpliktelse anger du lagen, med berättigat intresse intresset; bygget vägrar annars.',
+      options: Object.fromEntries(
+        LEGAL_BASIS_IDS.map((id) => [id, `${LEGAL_BASES[id].title} (${LEGAL_BASES[id].article})`]),
+      ),
+    }),
     /** With legitimate-interests: the interest, in words. */
-    interest: requiredText('interest', 'the legitimate interest, in Swedish').optional(),
+    interest: requiredText('interest', 'the legitimate interest, in Swedish').optional().meta({
+      label: 'Berättigat intresse',
+      hint: 'Bara med berättigat intresse: intresset, i ord. Bygget vägrar det med en annan rättslig grund.',
+      multiline: true,
+    }),
     /** With legal-obligation: the law, such as bokföringslagen (1999:1078). */
-    law: requiredText('law', 'the law that requires the processing').optional(),
+    law: requiredText('law', 'the law that requires the processing').optional().meta({
+      label: 'Lag',
+      hint: 'Bara med rättslig förpliktelse: lagen, till exempel bokföringslagen (1999:1078). Bygget vägrar den med en annan rättslig grund.',
+    }),
     /** How long the data are kept, or what decides it. Required. */
-    retention: requiredText('retention', 'how long the data are kept, or what decides it'),
+    retention: requiredText('retention', 'how long the data are kept, or what decides it').meta({
+      label: 'Lagringstid',
+      hint: 'Hur länge uppgifterna sparas, eller vad som avgör det. Får inte vara tom.',
+      multiline: true,
+    }),
     /** Who receives the data; [] when nobody outside the company does. Required. */
-    recipients: z.array(recipientSchema, {
-      error: '"recipients" must be a list of recipients; write [] when nobody outside the company receives the data',
-    }),
+    recipients: z
+      .array(recipientSchema, {
+        error: '"recipients" must be a list of recipients; write [] when nobody outside the company receives the data',
+      })
+      .meta({
+        label: 'Mottagare',
+        item: 'mottagare',
+        summary: '{{fields.name}}',
+        hint: 'Vilka utanför företaget som får uppgifterna. Lämna listan tom när ingen gör det.',
+      }),
     /** Transfers outside the EU/EEA; [] when there are none. Required. */
-    transfers: z.array(transferSchema, {
-      error: '"transfers" must be a list of transfers outside the EU/EEA; write [] when there are none',
-    }),
+    transfers: z
+      .array(transferSchema, {
+        error: '"transfers" must be a list of transfers outside the EU/EEA; write [] when there are none',
+      })
+      .meta({
+        label: 'Överföringar utanför EU/EES',
+        item: 'överföring',
+        summary: '{{fields.country}}',
+        hint: 'Varje land utanför EU/EES dit uppgifterna förs, med skyddsåtgärd. Lämna listan tom när inga uppgifter lämnar EU/EES.',
+      }),
     /** Where the data come from, when not from the person (art. 14). */
-    source: requiredText('source', 'where the data come from').optional(),
+    source: requiredText('source', 'where the data come from').optional().meta({
+      label: 'Källa',
+      hint: 'Varifrån uppgifterna kommer, när de inte kommer från personen själv (artikel 14). Valfritt.',
+    }),
     /** Whether the person must provide the data (art. 13(2)(e)). Required unless `source` says they come from elsewhere. */
-    required: requirementSchema.optional(),
+    required: requirementSchema.optional().meta({
+      label: 'Krav att lämna uppgifterna',
+      hint: 'Om personen måste lämna uppgifterna och vad som händer annars (artikel 13.2 e). Bygget kräver det när Källa inte är ifylld.',
+    }),
     /** Automated decisions, profiling included (art. 22), where there are any. */
-    automatedDecisions: requiredText(
-      'automatedDecisions',
-      'the automated decisions and what they mean for the person',
-    ).optional(),
+    automatedDecisions: requiredText('automatedDecisions', 'the automated decisions and what they mean for the person')
+      .optional()
+      .meta({
+        label: 'Automatiserade beslut',
+        hint: 'Bara om det finns automatiserade beslut eller profilering (artikel 22): vilka, och vad de betyder för personen.',
+        multiline: true,
+      }),
     /** The configured tool or channel the entry covers, or a list of them. Optional. */
     tool: z
       .union([channel, z.array(channel)], {
         error: `"tool" must be one of ${CHANNEL_IDS.join(', ')}, or a list of them`,
       })
-      .optional(),
+      .optional()
+      .meta({
+        label: 'Verktyg och kanaler',
+        hint: 'Vilka av webbplatsens verktyg och kanaler posten gäller. Bygget vägrar ett register som inte täcker varje verktyg och kanal som webbplatsen är inställd att använda, och säger vilket som saknas.',
+        options: CHANNEL_OPTIONS,
+      }),
   })
   .superRefine((entry, context) => {
     for (const { field, message } of entryProblems(entry)) {
@@ -96,11 +188,20 @@ export const processingEntrySchema = z
 /** The data protection officer, where the company has one (GDPR art. 13(1)(b)). */
 export const dpoSchema = z.strictObject({
   /** The officer's name, or the function's. Required. */
-  name: requiredText('name', "the data protection officer's name"),
+  name: requiredText('name', "the data protection officer's name").meta({
+    label: 'Namn',
+    hint: 'Dataskyddsombudets namn, eller funktionens: "Dataskyddsombudet".',
+  }),
   /** Where to reach them. Required. */
-  email: z.email({ error: '"email" must be an e-mail address' }),
+  email: z.email({ error: '"email" must be an e-mail address' }).meta({
+    label: 'E-post',
+    hint: 'Där dataskyddsombudet nås. Bygget vägrar något som inte är en e-postadress.',
+    pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'Skriv en e-postadress, till exempel dataskydd@techtroopers.com'],
+  }),
   /** Optional. */
-  phone: requiredText('phone', "the data protection officer's phone number").optional(),
+  phone: requiredText('phone', "the data protection officer's phone number")
+    .optional()
+    .meta({ label: 'Telefon', hint: 'Dataskyddsombudets telefonnummer. Valfritt.' }),
 });
 
 // The schemas and the plain types must describe the same thing.

@@ -129,6 +129,23 @@ export function serializeRecord(record: PublicationRecord): string {
 
 const key = (version: { policy: string; effective: string }) => `${version.policy}/${version.effective}`;
 
+/**
+ * What the build says of a published version whose file has changed. The web
+ * editor refuses to save a published version with the same words, without the
+ * hashes, which only the build knows.
+ */
+export function changedVersionMessage(
+  source: string,
+  entry: Pick<RecordEntry, 'policy' | 'effective' | 'version'>,
+  hashes?: { actual: string; expected: string },
+): string {
+  const what = `version ${entry.version} of ${entry.policy}, in force from ${entry.effective}`;
+  const found = hashes
+    ? `: its SHA-256 is ${hashes.actual.slice(0, 12)}…, the record says ${hashes.expected.slice(0, 12)}…`
+    : '';
+  return `${source} (${what}) has changed since it was published${found}. A published version stays as it was published. To change the policy, undo the edit and publish a new version: npm run policy:new -- ${entry.policy}. To fix a typo or a broken link in this version, record a correction: npm run policy:correct -- ${source} --note "what was corrected".`;
+}
+
 export interface RecordCheckOptions {
   /** How messages name the record. */
   recordSource: string;
@@ -187,10 +204,7 @@ export function recordProblems(
     }
     const expected = currentHash(entry);
     if (file.sha256 !== expected) {
-      report(
-        'changed',
-        `${file.source} (${what}) has changed since it was published: its SHA-256 is ${file.sha256.slice(0, 12)}…, the record says ${expected.slice(0, 12)}…. A published version stays as it was published. To change the policy, undo the edit and publish a new version: npm run policy:new -- ${entry.policy}. To fix a typo or a broken link in this version, record a correction: npm run policy:correct -- ${file.source} --note "what was corrected".`,
-      );
+      report('changed', changedVersionMessage(file.source, entry, { actual: file.sha256, expected }));
     }
   }
   for (const file of files) {

@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
-import { parseHeadersFile } from '../../../scripts/bench/static-server.mjs';
+import { matches, parseHeadersFile } from '../../../scripts/bench/static-server.mjs';
 
 const builds = ['site', 'fixture', 'later', 'v2', 'paged'].map((kind) =>
   resolve(import.meta.dirname, '../../../.test-builds', kind, 'dist'),
@@ -84,24 +84,38 @@ function directives(policy: string): Map<string, string[]> {
   );
 }
 
+/** The path a host serves a built HTML file at. */
+const servedAt = (dist: string, file: string) => `/${relative(dist, file).replace(/(^|\/)index\.html$/, '$1')}`;
+
 for (const dist of builds) {
   const name = relative(resolve(dist, '../..'), dist);
 
-  test(`${name}: _headers sends the pages’ policy, and the security headers real hosts need`, () => {
-    const rules = new Map(parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')));
-    expect([...rules.keys()]).toEqual(['/*', '/_astro/*']);
-    expect(rules.get('/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
-    const headers = rules.get('/*')!;
-    expect(headers['X-Content-Type-Options']).toBe('nosniff');
-    expect(headers['Strict-Transport-Security']).toMatch(/^max-age=\d{8,}/);
-    expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
-    expect(headers['Permissions-Policy']).toContain('camera=()');
-    expect(headers['Permissions-Policy']).toContain('geolocation=()');
+  test(`${name}: _headers sends each page its own policy, and the security headers real hosts need`, () => {
+    const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+    const rule = (pattern: string) => rules.find(([candidate]) => candidate === pattern)?.[1];
+    expect(rule('/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
+    // On every response, the web editor's included.
+    const common = rule('/*')!;
+    expect(common['X-Content-Type-Options']).toBe('nosniff');
+    expect(common['Strict-Transport-Security']).toMatch(/^max-age=\d{8,}/);
+    expect(common['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(common['Permissions-Policy']).toContain('camera=()');
+    expect(common['Permissions-Policy']).toContain('geolocation=()');
+    // Hosts apply every rule that matches, and two policies are both enforced: each page must get exactly one.
+    const policiesFor = (path: string) =>
+      rules.flatMap(([pattern, headers]) =>
+        matches(pattern, path) && headers['Content-Security-Policy'] ? [headers['Content-Security-Policy']] : [],
+      );
 
-    const header = directives(headers['Content-Security-Policy']!);
-    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    for (const page of htmlFiles(dist)) {
+    const pages = htmlFiles(dist);
+    expect(pages.map((page) => servedAt(dist, page))).toContain('/admin/');
+    for (const page of pages) {
+      const path = servedAt(dist, page);
       const html = readFileSync(page, 'utf8');
+      const policies = policiesFor(path);
+      expect(policies, `the policies sent with ${path}`).toHaveLength(1);
+      const header = directives(policies[0]!);
+      expect(header.get('frame-ancestors'), path).toEqual(["'none'"]);
       const meta = directives(
         parse(html).querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!,
       );
@@ -110,6 +124,8 @@ for (const dist of builds) {
           sources.filter((source) => !source.startsWith("'sha256-")),
         );
       }
+      // Only the web editor may run what Decap CMS needs; no public page ever may.
+      if (!path.startsWith('/admin/')) expect(policies[0]).not.toMatch(/'unsafe-(inline|eval)'/);
       // The header allows scripts and styles by origin only: no page may rely on an inline one.
       const inlineScripts = parse(html)
         .querySelectorAll('script:not([src])')
@@ -117,5 +133,16 @@ for (const dist of builds) {
       expect(inlineScripts, relative(dist, page)).toHaveLength(0);
       expect(parse(html).querySelectorAll('style, [style]'), relative(dist, page)).toHaveLength(0);
     }
+  });
+
+  test(`${name}: the web editor is kept out of search engines and the sitemap`, () => {
+    const editor = parse(readFileSync(join(dist, 'admin/index.html'), 'utf8'));
+    expect(editor.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, nofollow');
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Disallow: \/admin\/$/m);
+    const sitemaps = readdirSync(dist).filter((file) => /^sitemap.*\.xml$/.test(file));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    for (const sitemap of sitemaps) expect(readFileSync(join(dist, sitemap), 'utf8')).not.toContain('/admin');
+    const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+    expect(rules.find(([pattern]) => pattern === '/admin/*')?.[1]['X-Robots-Tag']).toBe('noindex, nofollow');
   });
 }
