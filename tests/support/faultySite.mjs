@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { GTM_SCRIPT, matomoScript } from './toolScripts.mjs';
 
 /**
  * @typedef {'undeclared-cookie' | 'cookie-before-consent' | 'long-lived-cookie' | 'undeclared-local-storage'
@@ -37,45 +38,16 @@ const PAGES = ['/'];
  * @param {Fault} fault
  */
 function matomo(fault) {
-  const session = fault === 'long-lived-cookie' ? 7200 : 1800;
-  return `(() => {
-  let siteId = '0', disabled = false;
-  const hash = '1f2e';
-  const names = () => ['_pk_id', '_pk_ses', '_pk_ref'].map((name) => name + '.' + siteId + '.' + hash);
-  const set = (name, value, seconds) => { document.cookie = name + '=' + value + '; path=/; max-age=' + seconds + '; SameSite=Lax'; };
-  const api = {
-    setSiteId: (id) => { siteId = String(id); },
-    setTrackerUrl: (url) => { api.trackerUrl = url; },
-    enableLinkTracking: () => {},
-    disableCookies: () => { disabled = true; },
-    deleteCookies: () => { for (const name of names()) set(name, '', 0); },
-    trackPageView: () => {
-      if (!disabled) {
-        const [id, ses, ref] = names();
-        set(id, 'a1b2c3d4e5f6.1700000000', 33696000);
-        set(ses, '1', ${session});
-        set(ref, '1700000000', 15768000);
-        ${fault === 'undeclared-cookie' ? "set('_pk_cvar.' + siteId + '.' + hash, 'x', 1800);" : ''}
-        ${fault === 'survives-withdrawal' ? "new Image().src = location.origin + '/fault/collect';" : ''}
-      }
-      new Image().src = api.trackerUrl + '?idsite=' + siteId + '&rec=1';
-    },
-  };
-  const run = (command) => { const [name, ...args] = command; if (typeof api[name] === 'function') api[name](...args); };
-  const queued = window._paq || [];
-  window._paq = { push: (...commands) => commands.forEach(run) };
-  queued.forEach(run);
-})();`;
+  return matomoScript({
+    sessionSeconds: fault === 'long-lived-cookie' ? 7200 : 1800,
+    onPageView:
+      fault === 'undeclared-cookie'
+        ? "set('_pk_cvar.' + siteId + '.' + hash, 'x', 1800);"
+        : fault === 'survives-withdrawal'
+          ? "new Image().src = location.origin + '/fault/collect';"
+          : '',
+  });
 }
-
-const GTM = `(() => {
-  const layer = window.dataLayer || [];
-  let adStorage = 'denied';
-  for (const entry of layer) {
-    if (entry && typeof entry === 'object' && entry[0] === 'consent' && entry[2] && entry[2].ad_storage) adStorage = entry[2].ad_storage;
-  }
-  if (adStorage === 'granted') document.cookie = '_gcl_au=1.1.123456789.1700000000; path=/; max-age=7776000; SameSite=Lax';
-})();`;
 
 /** A tracker pasted straight into the layout: it stores on every page, whatever the visitor chose. */
 const HARD_CODED_TAG = `document.cookie = '_pk_id.1.1f2e=a1b2c3d4e5f6.1700000000; path=/; max-age=33696000; SameSite=Lax';`;
@@ -161,7 +133,7 @@ export async function startFaultySite({ dist, standins, consentLog, port, fault 
     const script = { 'Content-Type': TYPES['.js'], ...cors };
     if (path === '/matomo/matomo.js') response.writeHead(200, script).end(matomo(fault));
     else if (path === '/matomo/tag.js') response.writeHead(200, script).end(HARD_CODED_TAG);
-    else if (path === '/gtm.js') response.writeHead(200, script).end(GTM);
+    else if (path === '/gtm.js') response.writeHead(200, script).end(GTM_SCRIPT);
     else if (['/matomo/matomo.php', '/consent-log', '/samtycke'].includes(path)) response.writeHead(204, cors).end();
     else response.writeHead(404, cors).end();
   });
