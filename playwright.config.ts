@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, QUIET_CHROMIUM } from './scripts/browser.mjs';
+import { findChromium, QUIET_CHROMIUM } from './tools/chromium/find.ts';
 import { CONSENT_LOG_TOKEN, origin as url, PORTS } from './tests/support/ports';
 
 const chromium = findChromium();

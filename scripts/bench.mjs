@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium, QUIET_CHROMIUM } from './browser.mjs';
+import { findChromium, QUIET_CHROMIUM } from '../tools/chromium/find.ts';
 import { measureConsentLog } from './bench/consent-log.mjs';
 import { generateVersions } from './bench/generate-versions.mjs';
 import { writeFixtureContent } from './fixture-content.mjs';
@@ -49,7 +49,7 @@ const PAGES_DAY = '2027-03-01';
 
 const browserPath = findChromium();
 if (!browserPath) {
-  console.error('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH.');
+  console.error('No Chromium found: run `node tools/chromium/ensure.ts` or set CHROMIUM_PATH.');
   process.exit(1);
 }
 const log = (message) => console.log(`[bench] ${message}`);

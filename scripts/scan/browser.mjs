@@ -5,7 +5,7 @@
 // seen too; storage is read in every frame; an init script notes who writes
 // what, so that short-lived entries and their authors are seen as well.
 import { chromium } from '@playwright/test';
-import { findChromium, QUIET_CHROMIUM } from '../browser.mjs';
+import { findChromium, QUIET_CHROMIUM } from '../../tools/chromium/find.ts';
 import { partyOf, withoutQuery } from './compare.mjs';
 import { parseCookieText } from './cookieText.mjs';
 import { ScanInputError } from './errors.mjs';
@@ -579,7 +579,7 @@ async function scanState(browser, state, { origin, paths, declaration, userAgent
 export async function scanStates({ origin, paths, declaration, workers = 4, onPage }) {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new ScanInputError('No Chromium found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH.');
+    throw new ScanInputError('No Chromium found: run `node tools/chromium/ensure.ts` or set CHROMIUM_PATH.');
   }
   const browser = await chromium.launch({ executablePath, args: QUIET_CHROMIUM });
   try {

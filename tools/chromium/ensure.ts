@@ -3,7 +3,7 @@
 // (root on Debian or Ubuntu), the distribution's `chromium` is installed instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './browser.mjs';
+import { findChromium } from './find.ts';
 
 const found = findChromium();
 if (found) {

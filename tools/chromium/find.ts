@@ -1,5 +1,5 @@
-// Finds the Chromium that the browser tests drive. Shared by playwright.config.ts
-// and scripts/ensure-browser.mjs so both agree on the order of preference.
+// Finds the Chromium that the browser tests, the cookie scan and the benchmark drive.
+// Shared by all three and by ensure.ts, so that they agree on the order of preference.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -9,12 +9,11 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 /**
  * The browser to launch: `CHROMIUM_PATH` when set, else a Chromium installed by
  * `npx playwright install`, else the system's. Undefined when there is none.
- * @returns {string | undefined}
  */
-export function findChromium() {
-  const override = process.env.CHROMIUM_PATH;
+export function findChromium(): string | undefined {
+  const override = process.env['CHROMIUM_PATH'];
   if (override) return override;
-  let playwrights;
+  let playwrights: string | undefined;
   try {
     playwrights = chromium.executablePath();
   } catch {
