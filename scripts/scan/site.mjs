@@ -2,7 +2,7 @@
 // Reads what the scan needs from the site it scans: the machine-readable
 // declaration and the sitemap, both from that site's own origin.
 import { DECLARATION_DOCUMENT_PATH } from '../../src/lib/consent/declarationDocument.ts';
-import { declarationDocumentSchema } from '../../src/lib/consent/declarationSchema.ts';
+import { declarationDocumentSchema } from '../../tools/cookie-scan/declaration/schema.ts';
 import { ScanInputError } from './errors.mjs';
 
 /** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */

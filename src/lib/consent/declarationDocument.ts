@@ -2,7 +2,7 @@
  * The cookie declaration in force as a machine-readable document, published at
  * `/cookiepolicy/deklaration.json`. `npm run scan` reads it from the site it
  * scans, so a scan of a deployed site checks the declaration deployed with it.
- * Plain types and functions; its schema is in declarationSchema.ts.
+ * Plain types and functions; the scan reads it with the schema in tools/cookie-scan.
  */
 import {
   storageOf,
