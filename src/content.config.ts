@@ -5,7 +5,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { isIsoDate } from './lib/dates.ts';
 import { writtenValue } from './lib/frontmatter.ts';
 import { POLICY_IDS } from './lib/policyCatalog.ts';
-import { undeclaredToolCookies } from './lib/consent/tools.ts';
+import { undeclaredToolCookies } from './lib/consent/toolCatalog.ts';
 import { uncoveredChannels } from './lib/privacy/register.ts';
 import { checkPublication, type CheckedVersion } from './lib/publication/check.ts';
 import { RECORD_FILE, sha256 } from './lib/publication/record.ts';

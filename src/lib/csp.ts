@@ -1,5 +1,5 @@
 import type { AstroUserConfig } from 'astro';
-import { readToolsConfig, toolOrigins } from './consent/tools.ts';
+import { readToolsConfig, toolOrigins } from './consent/toolCatalog.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 type Directive = NonNullable<CspConfig['directives']>[number];

@@ -1,4 +1,4 @@
-import { readToolsConfig, type ToolsConfig } from './consent/tools.ts';
+import { readToolsConfig, type ToolsConfig } from './consent/toolCatalog.ts';
 import { resolveToday } from './dates.ts';
 import { httpUrl } from './httpUrl.ts';
 import { configuredChannels, type ChannelId } from './privacy/register.ts';

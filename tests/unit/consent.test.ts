@@ -15,7 +15,7 @@ import {
   parseStoredConsent,
   readConsentCookie,
 } from '../../src/lib/consent/stored';
-import { readToolsConfig, toolOrigins, undeclaredToolCookies } from '../../src/lib/consent/tools';
+import { readToolsConfig, toolOrigins, undeclaredToolCookies } from '../../src/lib/consent/toolCatalog';
 
 const declaration: CookieDeclaration = {
   categories: [

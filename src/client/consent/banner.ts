@@ -8,7 +8,7 @@ import * as CookieConsent from 'vanilla-cookieconsent';
 import stylesheet from '../../styles/banner.css?url';
 import { reviveConfig } from '../../lib/consent/bannerConfig.ts';
 import type { ConsentProof } from '../../lib/consent/stored.ts';
-import { BANNER, type Banner, type ConsentContext, type ConsentControls } from './tools.ts';
+import { BANNER, type Banner, type ConsentContext, type ConsentControls } from './startTools.ts';
 
 const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });

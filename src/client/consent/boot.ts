@@ -17,7 +17,7 @@ import {
   type Banner,
   type ConsentContext,
   type ConsentControls,
-} from './tools.ts';
+} from './startTools.ts';
 
 function boot(context: ConsentContext): void {
   const { setup } = context;

@@ -2,7 +2,7 @@
  * Where the web editor keeps its work: the git host in production, read from
  * environment variables at build time, or decap-server on the editor's own
  * machine (`npm run edit`). Half a configuration stops the build, as with the
- * tools (consent/tools.ts): an editor that cannot log in is found at build
+ * tools (consent/toolCatalog.ts): an editor that cannot log in is found at build
  * time, not by the first person who tries.
  */
 

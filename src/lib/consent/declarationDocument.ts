@@ -12,7 +12,7 @@ import {
   type StorageType,
 } from './declaration.ts';
 import type { ConsentSetup } from './setup.ts';
-import { TOOLS, type ToolsConfig } from './tools.ts';
+import { TOOLS, type ToolsConfig } from './toolCatalog.ts';
 import { policyPath, versionPath } from '../paths.ts';
 
 /** Where the document is published, on every site. */

@@ -7,7 +7,7 @@ import {
   type DeclaredCookie,
 } from './declaration.ts';
 import { consentRevision } from './revision.ts';
-import { TOOLS, type ToolsConfig } from './tools.ts';
+import { TOOLS, type ToolsConfig } from './toolCatalog.ts';
 
 /** How long the consent cookie is kept; its declaration says "6 månader". */
 export const CONSENT_DAYS = 182;

@@ -1,5 +1,5 @@
 // Plain types and functions only, like the cookie declaration: the schemas are in registerSchema.ts.
-import type { ToolsConfig } from '../consent/tools.ts';
+import type { ToolsConfig } from '../consent/toolCatalog.ts';
 
 /** The legal bases of GDPR art. 6(1), (a) to (f), by the id an editor writes. */
 export const LEGAL_BASIS_IDS = [

@@ -7,7 +7,7 @@
 import { GPC_REFUSES } from '../../lib/consent/categories.ts';
 import type { PageConsent } from '../../lib/consent/setup.ts';
 import type { StoredConsent } from '../../lib/consent/stored.ts';
-import type { GtmConfig, MatomoConfig } from '../../lib/consent/tools.ts';
+import type { GtmConfig, MatomoConfig } from '../../lib/consent/toolCatalog.ts';
 
 type Queue = unknown[];
 declare global {
