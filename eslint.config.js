@@ -17,6 +17,18 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+      // A path that climbs further says the file sits in the wrong room, or wants an alias (package.json "imports").
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){3,}',
+              message: "Climb at most two folders ('../../x'); use an alias such as '#lib/…' from package.json.",
+            },
+          ],
+        },
+      ],
     },
   },
 );
