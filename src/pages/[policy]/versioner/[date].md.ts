@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getVersionPaths } from '../../../lib/policies';
+import { getVersionPaths } from '#lib/policies.ts';
 
 export const getStaticPaths = (() => getVersionPaths()) satisfies GetStaticPaths;
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
