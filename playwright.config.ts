@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, QUIET_CHROMIUM } from './tools/chromium/find.ts';
-import { CONSENT_LOG_TOKEN, origin as url, PORTS } from './tests/support/ports';
+import { origin, PORTS } from './tests/harness/ports.ts';
 
 const chromium = findChromium();
 
+// Tests live by feature under tests/e2e/<feature>/; each file names the site it runs
+// against (tests/e2e/support/site.ts), which the harness builds when first asked for.
 export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: true,
@@ -22,31 +24,20 @@ export default defineConfig({
     launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: QUIET_CHROMIUM },
   },
   projects: [
-    { name: 'site', testMatch: 'site/**/*.spec.ts', use: { baseURL: url(PORTS.site) } },
-    { name: 'fixture', testMatch: 'fixture/**/*.spec.ts', use: { baseURL: url(PORTS.fixture) } },
-    { name: 'later', testMatch: 'later/**/*.spec.ts', use: { baseURL: url(PORTS.later) } },
-    { name: 'v2', testMatch: 'v2/**/*.spec.ts', use: { baseURL: url(PORTS.v2) } },
-    { name: 'paged', testMatch: 'paged/**/*.spec.ts', use: { baseURL: url(PORTS.paged) } },
-    { name: 'dev', testMatch: 'dev/**/*.spec.ts', use: { baseURL: url(PORTS.dev) } },
-    // Starts its own servers (`npm run edit` on a copy of the content) and builds that copy. After
-    // `dev`: two dev servers of one project share Astro's .astro/data-store.json and reload it when
-    // the other writes it, so `dev`'s server would then show the copy's files.
-    { name: 'cms', testMatch: 'cms/**/*.spec.ts', use: { baseURL: url(PORTS.cms) }, dependencies: ['dev'] },
-    // The cookie scan drives its own Chromium through every consent state: run it last, so that
-    // its load does not starve the timed tests above.
-    {
-      name: 'scan',
-      testMatch: 'scan/**/*.spec.ts',
-      use: { baseURL: url(PORTS.site) },
-      dependencies: ['site', 'fixture', 'later', 'v2', 'paged', 'dev', 'cms'],
-    },
+    { name: 'features', testIgnore: ['editor/**', 'scan/**'] },
+    // Dev servers, after every build: Astro writes the content being built or served into the
+    // project's .astro/, which a build and a dev server, or two dev servers, would fight over.
+    // One worker, in file order: the drafts preview stops its dev server before the web editor starts its own.
+    { name: 'editor', testMatch: 'editor/**/*.spec.ts', dependencies: ['features'], fullyParallel: false, workers: 1 },
+    // The cookie scan drives its own Chromium through every consent state: after the timed tests,
+    // so that its load does not starve them.
+    { name: 'scan', testMatch: 'scan/**/*.spec.ts', dependencies: ['features'] },
   ],
   webServer: {
-    command: `node scripts/test-servers.mjs ${PORTS.site} ${PORTS.fixture} ${PORTS.later} ${PORTS.v2} ${PORTS.paged} ${PORTS.dev} ${PORTS.standins} ${PORTS.receiver} ${PORTS.consentLog} ${CONSENT_LOG_TOKEN}`,
-    // The dev server starts last, after both builds are served.
-    url: `${url(PORTS.dev)}/`,
+    command: 'node tests/harness/harness.ts',
+    url: `${origin(PORTS.harness)}/health`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

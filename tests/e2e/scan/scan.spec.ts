@@ -3,20 +3,22 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startFaultySite } from '../../support/faultySite.mjs';
-import { CONSENT_LOG, origin, PORTS, STANDINS } from '../../support/ports';
-import type { ScanResult } from '../../../scripts/scan/types';
-import { banner, cookieNames } from '../consent';
-import { watchForViolations } from '../csp';
-import { sitemapPaths } from '../helpers';
+import { expect } from '@playwright/test';
+import { startFaultySite, type ScanResult } from '../../harness/faultySite';
+import { CONSENT_LOG, PORTS, STANDINS } from '../../harness/ports';
+import { banner, cookieNames } from '../support/consent';
+import { watchForViolations } from '../support/csp';
+import { sitemapPaths } from '../support/helpers';
+import { testOn } from '../support/site';
 
 const root = resolve(import.meta.dirname, '../../..');
-const dist = resolve(root, '.test-builds/site/dist');
+
+// The published site's build, and faulty copies of it.
+const test = testOn('published');
 
 /** Runs the scanner's command line as `npm run scan -- …` does. */
 function runScan(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [resolve(root, 'scripts/scan.mjs'), ...args], { cwd: root });
+  const child = spawn(process.execPath, [resolve(root, 'tools/cookie-scan/cli.ts'), ...args], { cwd: root });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -26,12 +28,12 @@ function runScan(args: string[]): Promise<{ code: number | null; stdout: string;
 
 const readResult = (file: string): ScanResult => JSON.parse(readFileSync(file, 'utf8'));
 
-test('the scan of this site finds no errors, on every page in every consent state', async ({ request }) => {
+test('the scan of this site finds no errors, on every page in every consent state', async ({ request, site }) => {
   // Every page in seven states, beside the other tests: a minute on a quiet two-core machine, far more on a busy one.
   test.setTimeout(600_000);
   const json = test.info().outputPath('scan.json');
   const report = test.info().outputPath('scan.html');
-  const { code, stdout, stderr } = await runScan([origin(PORTS.site), '--json', json, '--report', report]);
+  const { code, stdout, stderr } = await runScan([site.url, '--json', json, '--report', report]);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   expect(stdout).toContain('0 errors');
 
@@ -79,7 +81,7 @@ const FAULTS = [
 ] as const;
 
 for (const [index, { fault, finding, name, state }] of FAULTS.entries()) {
-  test(`a faulty site (${fault}) fails with ${finding}`, async () => {
+  test(`a faulty site (${fault}) fails with ${finding}`, async ({ site: { dist } }) => {
     test.setTimeout(300_000);
     const site = await startFaultySite({
       dist,
@@ -106,6 +108,7 @@ for (const [index, { fault, finding, name, state }] of FAULTS.entries()) {
 test('the faulty sites keep a content security policy that names their stand-ins and blocks nothing', async ({
   page,
   context,
+  site: { dist },
 }) => {
   for (const [index, fault] of (['cookie-before-consent', 'undeclared-local-storage'] as const).entries()) {
     const site = await startFaultySite({
@@ -161,7 +164,7 @@ const BAD_INPUT = [
 ] as const;
 
 for (const [index, { what, fault, message }] of BAD_INPUT.entries()) {
-  test(`bad input, ${what}: a clear message and exit 2, no stack trace`, async () => {
+  test(`bad input, ${what}: a clear message and exit 2, no stack trace`, async ({ site: { dist } }) => {
     const port = PORTS.faults + 14 + index * 2;
     const site = fault
       ? await startFaultySite({ dist, standins: STANDINS, consentLog: CONSENT_LOG, port, fault })

@@ -1,0 +1,130 @@
+/**
+ * What axe cannot see: a skip link that works, a focus ring on everything the
+ * keyboard reaches, and no motion for visitors who ask for none.
+ */
+import { expect, type Page } from '@playwright/test';
+import { banner, openPreferences, preferences } from '../support/consent';
+import { sitemapPaths } from '../support/helpers';
+import { dismissBanner } from '../support/requests';
+import { testOn } from '../support/site';
+
+const test = testOn('published');
+
+/** The element that has focus, described, and whether it shows a ring of at least 2 px. */
+const focusedElement = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return undefined;
+    const style = getComputedStyle(element);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
+    const id = element.id || `${element.tagName}:${[...document.querySelectorAll('*')].indexOf(element)}`;
+    return { name: `${element.tagName.toLowerCase()} “${label}”`, ring, id };
+  });
+
+/** Tabs through the page until focus comes back round: every stop, and those that showed no ring. */
+async function tabThrough(page: Page, limit = 150): Promise<{ stops: string[]; missing: string[] }> {
+  const stops: string[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedElement(page);
+    if (!focused) continue;
+    if (seen.has(focused.id)) break;
+    seen.add(focused.id);
+    stops.push(focused.name);
+    if (!focused.ring) missing.push(focused.name);
+  }
+  return { stops, missing };
+}
+
+test('the first Tab on every page reaches a visible skip link that moves focus to the content', async ({
+  page,
+  request,
+}) => {
+  // On a first visit the banner takes focus, so that it is announced; once answered, the skip link comes first.
+  await page.goto('/');
+  await dismissBanner(page);
+  for (const path of await sitemapPaths(request)) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+      await expect(skip).toBeFocused();
+      const box = await skip.boundingBox();
+      expect(box!.width).toBeGreaterThan(40);
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('main')).toBeFocused();
+      await page.keyboard.press('Tab');
+      // The next stop is inside the content, not back in the header.
+      expect(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+    });
+  }
+});
+
+test('everything the keyboard reaches shows a focus ring, on every page', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await dismissBanner(page);
+  for (const path of await sitemapPaths(request)) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      const { stops, missing } = await tabThrough(page);
+      expect(stops.length).toBeGreaterThan(5);
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
+test('the banner and the preferences show a focus ring on every control', async ({ page }) => {
+  await page.goto('/integritetspolicy/');
+  await expect(banner(page)).toBeVisible();
+  const inBanner = await tabThrough(page);
+  for (const button of ['Acceptera alla', 'Avvisa alla', 'Inställningar']) {
+    expect(inBanner.stops).toContain(`button “${button}”`);
+  }
+  expect(inBanner.missing).toEqual([]);
+  await dismissBanner(page);
+  await openPreferences(page);
+  // Focus stays inside the open preferences, so the walk ends once it has been round them.
+  const inPreferences = await tabThrough(page, 40);
+  expect(inPreferences.stops).toContain('button “Spara mina val”');
+  expect(inPreferences.missing).toEqual([]);
+  await expect(preferences(page)).toBeVisible();
+});
+
+/** The longest transition or animation any element of the page has, in seconds. */
+const longestMotion = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('*')].flatMap((element) => {
+        const style = getComputedStyle(element);
+        return [style.transitionDuration, style.animationDuration].flatMap((list) =>
+          list.split(',').map((value) => parseFloat(value) * (value.trim().endsWith('ms') ? 0.001 : 1)),
+        );
+      }),
+    ),
+  );
+
+test('visitors who prefer reduced motion get none: no fading banner, no smooth scrolling', async ({ browser }) => {
+  for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await page.goto('/integritetspolicy/');
+    await expect(banner(page)).toBeVisible();
+    const scrolling = await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    const motion = await longestMotion(page);
+    if (reducedMotion === 'reduce') {
+      expect(scrolling).toBe('auto');
+      expect(motion).toBeLessThan(0.001);
+    } else {
+      // The same checks see the motion others get, so they would catch it above.
+      expect(scrolling).toBe('smooth');
+      expect(motion).toBeGreaterThan(0.1);
+    }
+    await context.close();
+  }
+});

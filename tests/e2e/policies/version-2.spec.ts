@@ -1,0 +1,92 @@
+import { expect } from '@playwright/test';
+import { FILLED_PLACEHOLDER } from '../../harness/contentSets.ts';
+import { dismissBanner, form } from '../support/requests';
+import { testOn } from '../support/site';
+
+const test = testOn('v2-filled');
+
+// The real content with its version 2 drafts published (`draft: false`) and their
+// placeholders filled, built for their date with Matomo, Tag Manager, the consent
+// log and the request endpoint configured: the build passing is the register
+// covering every tool and channel.
+
+test('every configured tool and channel is in the build, and the register covers each', async ({ page }) => {
+  await page.goto('/integritetspolicy/');
+  await expect(page.getByTestId('version-label')).toHaveText('2');
+  const setup = JSON.parse((await page.locator('#consent-setup').textContent())!);
+  expect(Object.keys(setup.tools).sort()).toEqual(['gtm', 'matomo']);
+  expect(setup.consentLogUrl).toMatch(/^http/);
+  await page.goto('/kontakt/');
+  expect(JSON.parse((await page.locator('#request-setup').textContent())!).endpoint).toMatch(/\/begaran$/);
+
+  await page.goto('/integritetspolicy/');
+  const register = page.getByRole('region', { name: 'Så behandlar vi dina personuppgifter' });
+  for (const purpose of [
+    'Besöksstatistik på webbplatsen',
+    'Mäta och rikta annonser',
+    'Kunna visa vad du har samtyckt till',
+    'Hantera din begäran om dina personuppgifter',
+  ]) {
+    await expect(register.getByRole('heading', { name: purpose, exact: true })).toBeVisible();
+  }
+  await expect(register.getByRole('region', { name: 'Mäta och rikta annonser' })).toContainText(
+    'USA (Google LLC), med stöd av EU–US Data Privacy Framework',
+  );
+  await expect(register.getByRole('region', { name: 'Fakturera och bokföra' })).toContainText(
+    'Skyldigheten följer av bokföringslagen (1999:1078).',
+  );
+  // What the company is to supply is there, where the placeholders were.
+  await expect(register).toContainText(FILLED_PLACEHOLDER);
+  await expect(page.getByRole('main')).not.toContainText('FYLL I');
+});
+
+test('the drafts cite current law and none of what version 1 got wrong', async ({ page }) => {
+  await page.goto('/integritetspolicy/');
+  const privacy = page.getByRole('article');
+  await expect(privacy).toContainText('dataskyddsförordning (EU) 2016/679');
+  await expect(privacy).toContainText('lagen (2018:218) med kompletterande bestämmelser');
+  for (const outdated of ['personuppgiftslagen', 'PuL', 'Personvern', 'en gång per kalenderår', 'egenhändigt']) {
+    await expect(privacy).not.toContainText(outdated);
+  }
+  await page.goto('/cookiepolicy/');
+  const cookies = page.getByRole('article');
+  await expect(cookies).toContainText('9 kap. 28 § lagen (2022:482) om elektronisk kommunikation');
+  await expect(cookies).not.toContainText('Vi sparar ingen personlig information via cookies');
+  await expect(cookies).not.toContainText('1 juli 2011');
+  // Statistics and marketing are described apart, and the preferences come before the browser's settings.
+  const text = (await cookies.innerText()).replace(/\s+/g, ' ');
+  expect(text).toContain('Statistik. Om du godkänner statistik');
+  expect(text).toContain('Marknadsföring. Om du godkänner marknadsföring');
+  expect(text.indexOf('under Cookieinställningar')).toBeLessThan(text.indexOf('Webbläsarens inställningar.'));
+});
+
+test('the changes pages against version 1 show the text, the register and the cookies', async ({ page }) => {
+  await page.goto('/integritetspolicy/versioner/2027-01-01/andringar/');
+  await expect(page.getByTestId('legend')).toContainText(
+    'version 2 (gäller från 1 januari 2027) jämförd med version 1',
+  );
+  await expect(page.locator('.diff del').filter({ hasText: 'personuppgiftslagen' })).not.toHaveCount(0);
+  const register = page.getByRole('region', { name: 'Ändrade behandlingar' }).getByRole('listitem');
+  await expect(register).toHaveCount(13);
+  await expect(register.first()).toHaveText(
+    'Nytt ändamål: Leverera de tjänster du köper av oss och administrera ditt kundförhållande',
+  );
+
+  await page.goto('/cookiepolicy/versioner/2027-01-01/andringar/');
+  await expect(page.getByRole('region', { name: 'Ändrade cookies' })).toContainText(
+    'Inga cookies eller kategorier har lagts till, tagits bort eller ändrats.',
+  );
+  await expect(page.locator('.diff ins').filter({ hasText: '(2022:482)' })).not.toHaveCount(0);
+});
+
+test('the contact page offers e-mail first, since the policy in force no longer asks for a signed letter', async ({
+  page,
+}) => {
+  await page.goto('/kontakt/?arende=registerutdrag');
+  await dismissBanner(page);
+  const routes = form(page).getByRole('group', { name: 'Hur vill du skicka begäran?' }).getByRole('radio');
+  await expect(routes).toHaveCount(2);
+  await expect(routes.first()).toHaveAccessibleName('Via formuläret här');
+  await expect(routes.first()).toBeChecked();
+  await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
+});
