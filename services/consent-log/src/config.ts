@@ -2,7 +2,7 @@
  * The service's settings, all from the environment. A setting that is present but
  * wrong stops the service with a message naming it; nothing is guessed.
  */
-import { site } from '../../../src/site.config.ts';
+import { site } from '#site/site.config.ts';
 
 /** A mistake in the command line or the environment, shown as it is, without a stack trace. */
 export class UsageError extends Error {}

@@ -14,7 +14,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { isIsoDate } from '../../../src/lib/dates.ts';
+import { isIsoDate } from '#lib/dates.ts';
 import { parseBeacon, UUID, type Beacon } from './beacon.ts';
 import type { ServiceConfig } from './config.ts';
 import { CSV_HEADER, csvLine } from './csv.ts';
