@@ -8,14 +8,23 @@
 //   startFaultySite({ dist, standins, consentLog, port, fault })
 //     serves `dist` at http://localhost:<port>, the faulty tools at http://127.0.0.1:<port + 1>
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { GTM_SCRIPT, matomoScript } from './toolScripts.mjs';
+import { GTM_SCRIPT, matomoScript } from '../../tools/cookie-scan/standins/toolScripts.ts';
 
-/**
- * @typedef {'undeclared-cookie' | 'cookie-before-consent' | 'long-lived-cookie' | 'undeclared-local-storage'
- *   | 'survives-withdrawal' | 'no-sitemap' | 'no-declaration' | 'invalid-declaration'} Fault
- */
+/** What the scan's result looks like, for the tests that read it. */
+export type { ScanResult } from '../../tools/cookie-scan/types.ts';
+
+/** What is wrong with a faulty site; the scan must name it. */
+export type Fault =
+  | 'undeclared-cookie'
+  | 'cookie-before-consent'
+  | 'long-lived-cookie'
+  | 'undeclared-local-storage'
+  | 'survives-withdrawal'
+  | 'no-sitemap'
+  | 'no-declaration'
+  | 'invalid-declaration';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -33,11 +42,8 @@ const TYPES = {
  */
 const PAGES = ['/'];
 
-/**
- * Matomo as tests/support/standins.mjs plays it, with the fault's twist.
- * @param {Fault} fault
- */
-function matomo(fault) {
+/** Matomo as the stand-ins play it (tools/cookie-scan/standins/server.ts), with the fault's twist. */
+function matomo(fault: Fault): string {
   return matomoScript({
     sessionSeconds: fault === 'long-lived-cookie' ? 7200 : 1800,
     onPageView:
@@ -56,13 +62,25 @@ const HARD_CODED_TAG = `document.cookie = '_pk_id.1.1f2e=a1b2c3d4e5f6.1700000000
 const LOCAL_STORAGE_SCRIPT = `localStorage.setItem('tt_senaste_besok', String(Date.now()));`;
 
 /**
- * @param {{ dist: string; standins: string; consentLog: string; port: number; fault: Fault }} options
- * @returns {Promise<{ origin: string; standins: string; close: () => Promise<void> }>}
+ * Serves `dist` with `fault` at http://localhost:<port>, with the stand-ins at
+ * `standins` and the consent log at `consentLog` rewritten to faulty stand-ins
+ * at http://127.0.0.1:<port + 1>.
  */
-export async function startFaultySite({ dist, standins, consentLog, port, fault }) {
+export async function startFaultySite({
+  dist,
+  standins,
+  consentLog,
+  port,
+  fault,
+}: {
+  dist: string;
+  standins: string;
+  consentLog: string;
+  port: number;
+  fault: Fault;
+}): Promise<{ origin: string; standins: string; close: () => Promise<void> }> {
   const faultyStandins = `http://127.0.0.1:${port + 1}`;
-  /** @param {string} text */
-  const rewrite = (text) => text.replaceAll(standins, faultyStandins).replaceAll(consentLog, faultyStandins);
+  const rewrite = (text: string) => text.replaceAll(standins, faultyStandins).replaceAll(consentLog, faultyStandins);
   const injected =
     fault === 'cookie-before-consent'
       ? `<script src="${faultyStandins}/matomo/tag.js"></script>`
@@ -117,7 +135,7 @@ export async function startFaultySite({ dist, standins, consentLog, port, fault 
       response.writeHead(404, { 'Content-Type': TYPES['.html'] }).end('<!doctype html><title>404</title>');
       return;
     }
-    const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+    const type: string = TYPES[extname(file) as keyof typeof TYPES] ?? 'application/octet-stream';
     if (!/^(text\/html|application\/(json|xml))/.test(type)) {
       response.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
       return;
@@ -138,12 +156,11 @@ export async function startFaultySite({ dist, standins, consentLog, port, fault 
     else response.writeHead(404, cors).end();
   });
 
-  /** @param {import('node:http').Server} server @param {number} at */
-  const listen = (server, at) => new Promise((done) => server.listen(at, '127.0.0.1', () => done(undefined)));
+  const listen = (server: Server, at: number) =>
+    new Promise((done) => server.listen(at, '127.0.0.1', () => done(undefined)));
   await listen(site, port);
   await listen(tools, port + 1);
-  /** @param {import('node:http').Server} server */
-  const stop = (server) => new Promise((done) => server.close(() => done(undefined)));
+  const stop = (server: Server) => new Promise((done) => server.close(() => done(undefined)));
   return {
     // localhost, not 127.0.0.1: the stand-ins must be another site, as the real tools are.
     origin: `http://localhost:${port}`,

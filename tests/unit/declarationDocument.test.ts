@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CookieDeclaration } from '../../src/lib/consent/declaration';
 import { toDeclarationDocument } from '../../src/lib/consent/declarationDocument';
-import { declarationDocumentSchema } from '../../tools/cookie-scan/declaration/schema.ts';
+import { declarationDocumentSchema } from '../../tools/cookie-scan/declaration/schema';
 import { buildConsentSetup } from '../../src/lib/consent/setup';
 
 const declaration: CookieDeclaration = {

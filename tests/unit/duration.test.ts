@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestMonths, parseDuration } from '../../src/lib/consent/duration';
+import { longestMonths, parseDuration } from '../../tools/cookie-scan/declaration/duration';
 
 const DAY = 86400;
 

@@ -1,11 +1,11 @@
 // The scan's comparison: observations and a declaration in, findings out.
 import { describe, expect, it } from 'vitest';
-import { classifyRequest, compare, partyOf, siteOf } from '../../scripts/scan/compare.mjs';
-import { parseCookieText } from '../../scripts/scan/cookieText.mjs';
+import { classifyRequest, compare, partyOf, siteOf } from '../../tools/cookie-scan/compare';
+import { parseCookieText } from '../../tools/cookie-scan/browser/cookieText';
 import type { CookieDeclaration } from '../../src/lib/consent/declaration';
 import { toDeclarationDocument } from '../../src/lib/consent/declarationDocument';
 import { buildConsentSetup } from '../../src/lib/consent/setup';
-import type { Snapshot, StateResult, StoredItem } from '../../scripts/scan/types';
+import type { Snapshot, StateResult, StoredItem } from '../../tools/cookie-scan/types';
 
 const ORIGIN = 'https://www.techtroopers.com';
 const STANDINS = 'https://matomo.example.net';

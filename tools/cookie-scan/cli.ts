@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 /**
- * `npm run scan -- [URL] [--json FILE] [--report FILE]`
+ * `npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N]`, or
+ * `node tools/cookie-scan/cli.ts …`
  *
  * Proves in Chromium that a site stores exactly what its cookie policy
  * declares: every page of its sitemap, in every consent state, held against
@@ -11,11 +11,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScanInputError } from './scan/errors.mjs';
-import { htmlReport } from './scan/html-report.mjs';
-import { withLocalSite } from './scan/local.mjs';
-import { scanSite } from './scan/run.mjs';
-import { progressLine, summary } from './scan/text-report.mjs';
+import { ScanInputError } from './errors.ts';
+import { withLocalSite } from './local/localSite.ts';
+import { htmlReport } from './report/html.ts';
+import { progressLine, summary } from './report/text.ts';
+import { scanSite } from './scan.ts';
 
 const USAGE = `Usage: npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N]
 
@@ -37,17 +37,16 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the scan could
 not be made. SCAN_PORT moves the local build's server (default 4470) and the
 stand-ins (the next port).`;
 
-const log = (/** @type {string} */ message) => console.error(`[scan] ${message}`);
+const log = (message: string) => console.error(`[scan] ${message}`);
 
-/** @param {string} file @param {string} text */
-function write(file, text) {
+function write(file: string, text: string): void {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
   log(`written: ${path}`);
 }
 
-async function main() {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,7 +59,7 @@ async function main() {
       },
     });
   } catch (error) {
-    throw new ScanInputError(`${/** @type {Error} */ (error).message}\n\n${USAGE}`);
+    throw new ScanInputError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -72,7 +71,7 @@ async function main() {
   if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) {
     throw new ScanInputError(`--workers must be a whole number above 0, got "${values.workers}".`);
   }
-  const run = (/** @type {string} */ url) =>
+  const run = (url: string) =>
     scanSite({
       url,
       log,

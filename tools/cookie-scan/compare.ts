@@ -1,27 +1,25 @@
-// @ts-check
 // Holds what the browser stored and called, state by state, against the
 // declaration the site publishes, and names every difference. Pure: it takes
 // observations and gives findings, so it is tested without a browser.
 import { getDomain } from 'tldts';
-import { namePattern } from '../../src/lib/consent/declaration.ts';
-import { parseDuration } from '../../src/lib/consent/duration.ts';
-import { FINDING_TITLES, formatLifetime, STORAGE_NAMES } from './labels.mjs';
-
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
-/** @typedef {import('./types.ts').DeclaredEntry} DeclaredEntry */
-/** @typedef {import('./types.ts').StoredItem} StoredItem */
-/** @typedef {import('./types.ts').RequestRecord} RequestRecord */
-/** @typedef {import('./types.ts').StateResult} StateResult */
-/** @typedef {import('./types.ts').Snapshot} Snapshot */
-/** @typedef {import('./types.ts').Finding} Finding */
-/** @typedef {import('./types.ts').FindingName} FindingName */
-/** @typedef {import('./types.ts').Party} Party */
+import { namePattern } from '#lib/consent/declaration.ts';
+import { parseDuration } from './declaration/duration.ts';
+import { FINDING_TITLES, formatLifetime, STORAGE_NAMES } from './report/labels.ts';
+import type {
+  DeclarationDocument,
+  DeclaredEntry,
+  Finding,
+  FindingName,
+  Party,
+  StateResult,
+  StoredItem,
+} from './types.ts';
 
 /** Clock differences between the browser, the scan and a server's `Expires` are forgiven up to this. */
 export const LIFETIME_TOLERANCE_SECONDS = 60;
 
-/** @type {Record<FindingName, 'error' | 'warning'>} */
-export const SEVERITY = {
+/** How serious each finding is: an error fails the scan, a warning does not. */
+export const SEVERITY: Record<FindingName, 'error' | 'warning'> = {
   undeclared: 'error',
   'before-consent': 'error',
   'wrong-category': 'error',
@@ -38,9 +36,8 @@ export const SEVERITY = {
  * The site a host belongs to: its registrable domain under the public suffix
  * list (private suffixes such as github.io included, as browsers count them),
  * or the host itself for IP addresses and names such as localhost.
- * @param {string} host
  */
-export function siteOf(host) {
+export function siteOf(host: string): string {
   const bare = host
     .replace(/^\./, '')
     .replace(/^\[|\]$/g, '')
@@ -51,38 +48,36 @@ export function siteOf(host) {
 /**
  * First party when `host` (a cookie's domain or an origin's host) belongs to
  * the same site as `siteHost`.
- * @param {string} host
- * @param {string} siteHost
- * @returns {Party}
  */
-export function partyOf(host, siteHost) {
+export function partyOf(host: string, siteHost: string): Party {
   return siteOf(host) === siteOf(siteHost) ? 'first' : 'third';
 }
 
 /**
  * The declared entry an observed item falls under: same storage type, and the
  * name equal to the declared one or matching its pattern.
- * @param {readonly DeclaredEntry[]} entries
- * @param {Pick<StoredItem, 'storage' | 'name'>} item
  */
-export function matchEntry(entries, item) {
+export function matchEntry(
+  entries: readonly DeclaredEntry[],
+  item: Pick<StoredItem, 'storage' | 'name'>,
+): DeclaredEntry | undefined {
   return entries.find(
     (entry) => entry.storage === item.storage && (entry.name === item.name || namePattern(entry.name).test(item.name)),
   );
 }
 
-/** @param {string} url */
-export const withoutQuery = (url) => url.replace(/[?#].*$/, '');
+/** A URL without its query and fragment. */
+export const withoutQuery = (url: string): string => url.replace(/[?#].*$/, '');
 
 /**
  * What a request to another origin is: a call to a declared endpoint (the
  * consent log), to one or more tools, or neither. Where tools share an origin,
  * the tool whose URL the request starts with is the one.
- * @param {string} url
- * @param {DeclarationDocument} declaration
- * @returns {{ endpoint?: string; tools: DeclarationDocument['tools'] }}
  */
-export function classifyRequest(url, declaration) {
+export function classifyRequest(
+  url: string,
+  declaration: DeclarationDocument,
+): { endpoint?: string; tools: DeclarationDocument['tools'] } {
   const endpoint = declaration.endpoints.find((candidate) => withoutQuery(candidate.url) === withoutQuery(url));
   if (endpoint) return { endpoint: endpoint.name, tools: [] };
   const byUrl = declaration.tools.filter((tool) => tool.urls.some((prefix) => withoutQuery(url).startsWith(prefix)));
@@ -91,28 +86,32 @@ export function classifyRequest(url, declaration) {
   return { tools: declaration.tools.filter((tool) => tool.origins.includes(origin)) };
 }
 
-/** @param {StoredItem} item */
-const describeItem = (item) => `${STORAGE_NAMES[item.storage].en} ${item.name} (${item.where})`;
+const describeItem = (item: StoredItem) => `${STORAGE_NAMES[item.storage].en} ${item.name} (${item.where})`;
 
 /**
  * Every finding for a scan's states, errors before warnings.
- * @param {{ declaration: DeclarationDocument; origin: string; states: readonly StateResult[] }} scan
- * @returns {Finding[]}
  */
-export function compare({ declaration, origin, states }) {
+export function compare({
+  declaration,
+  origin,
+  states,
+}: {
+  declaration: DeclarationDocument;
+  origin: string;
+  states: readonly StateResult[];
+}): Finding[] {
   const siteOrigin = new URL(origin).origin;
-  const title = (/** @type {string} */ id) =>
-    declaration.categories.find((category) => category.id === id)?.title ?? id;
-  /** @type {Map<string, Finding>} */
-  const findings = new Map();
+  const title = (id: string) => declaration.categories.find((category) => category.id === id)?.title ?? id;
+  const findings = new Map<string, Finding>();
 
   /**
    * Records a finding, or adds the state and page to the same finding seen before
    * (the same name about the same subject, in whichever state).
-   * @param {FindingName} name
-   * @param {{ state: string | null; page: string | null; subject: string; message: string } & Partial<Finding>} fields
    */
-  function add(name, fields) {
+  function add(
+    name: FindingName,
+    fields: { state: string | null; page: string | null; subject: string; message: string } & Partial<Finding>,
+  ) {
     const id = `${name}|${fields.subject}`;
     const existing = findings.get(id);
     if (existing) {
@@ -129,10 +128,8 @@ export function compare({ declaration, origin, states }) {
     });
   }
 
-  /** @type {Set<string>} */
-  const seen = new Set();
-  /** @type {Set<string>} */
-  const unreadable = new Set();
+  const seen = new Set<string>();
+  const unreadable = new Set<string>();
 
   for (const state of states) {
     for (const snapshot of state.snapshots) {
@@ -254,10 +251,8 @@ export function compare({ declaration, origin, states }) {
 
 /**
  * Where an undeclared item's name is declared under another storage type, says so.
- * @param {DeclarationDocument} declaration
- * @param {StoredItem} item
  */
-function declaredElsewhere(declaration, item) {
+function declaredElsewhere(declaration: DeclarationDocument, item: StoredItem): string {
   const other = declaration.entries.find(
     (entry) => entry.storage !== item.storage && (entry.name === item.name || namePattern(entry.name).test(item.name)),
   );
@@ -271,11 +266,8 @@ function declaredElsewhere(declaration, item) {
  * the site's own. Stored under the site's domain, it can still be another
  * company's, written there by that company's script (as Google's tag writes
  * `_gcl_au`); but if only the site's own code wrote it, it is the site's.
- * @param {StoredItem} item
- * @param {DeclaredEntry} entry
- * @param {string} siteOrigin
  */
-export function wrongParty(item, entry, siteOrigin) {
+export function wrongParty(item: StoredItem, entry: DeclaredEntry, siteOrigin: string): string | undefined {
   if (item.party === 'third' && entry.party === 'first') {
     return `is stored under ${item.where}, another site than ${new URL(siteOrigin).hostname}, but is declared as first party.`;
   }

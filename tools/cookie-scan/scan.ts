@@ -1,22 +1,16 @@
-// @ts-check
 // One scan of one site: read its declaration and sitemap, drive every consent
 // state in Chromium, compare.
-import { scanStates } from './browser.mjs';
-import { compare } from './compare.mjs';
-import { ScanInputError } from './errors.mjs';
-import { readDeclaration, readSitemap } from './site.mjs';
-
-/** @typedef {import('./types.ts').ScanResult} ScanResult */
-/** @typedef {import('./types.ts').StateDef} StateDef */
-/** @typedef {import('./types.ts').Snapshot} Snapshot */
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
+import { scanStates } from './browser/states.ts';
+import { compare } from './compare.ts';
+import { ScanInputError } from './errors.ts';
+import { readDeclaration, readSitemap } from './site.ts';
+import type { DeclarationDocument, ScanResult, Snapshot, StateDef } from './types.ts';
 
 /**
  * The origin of a URL given on the command line, refused if it is not http(s).
- * @param {string} url
  */
-export function originOf(url) {
-  let parsed;
+export function originOf(url: string): string {
+  let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
@@ -30,15 +24,20 @@ export function originOf(url) {
 
 /**
  * Scans the site at `url` in every consent state.
- * @param {{
- *   url: string;
- *   workers?: number;
- *   log?: (message: string) => void;
- *   onPage?: (state: StateDef, snapshot: Snapshot, declaration: DeclarationDocument) => void;
- * }} options
- * @returns {Promise<ScanResult>}
  */
-export async function scanSite({ url, workers, log = () => {}, onPage }) {
+export async function scanSite({
+  url,
+  workers,
+  log = () => {},
+  onPage,
+}: {
+  url: string;
+  /** States scanned at once. */
+  workers?: number;
+  log?: (message: string) => void;
+  /** Called with every page read, as it is read. */
+  onPage?: (state: StateDef, snapshot: Snapshot, declaration: DeclarationDocument) => void;
+}): Promise<ScanResult> {
   const origin = originOf(url);
   const startedAt = new Date();
   const declaration = await readDeclaration(origin);

@@ -1,20 +1,17 @@
-// @ts-check
 // Reads what the scan needs from the site it scans: the machine-readable
 // declaration and the sitemap, both from that site's own origin.
-import { DECLARATION_DOCUMENT_PATH } from '../../src/lib/consent/declarationDocument.ts';
-import { declarationDocumentSchema } from '../../tools/cookie-scan/declaration/schema.ts';
-import { ScanInputError } from './errors.mjs';
-
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
+import { DECLARATION_DOCUMENT_PATH } from '#lib/consent/declarationDocument.ts';
+import { declarationDocumentSchema } from './declaration/schema.ts';
+import { ScanInputError } from './errors.ts';
+import type { DeclarationDocument } from './types.ts';
 
 const TIMEOUT_MS = 15000;
 
 /**
  * Why a fetch failed, in words.
- * @param {unknown} error
  */
-function reason(error) {
-  const cause = /** @type {{ cause?: { code?: string; message?: string }; name?: string; message?: string }} */ (error);
+function reason(error: unknown): string {
+  const cause = error as { cause?: { code?: string; message?: string }; name?: string; message?: string };
   const code = cause.cause?.code;
   if (cause.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
   if (code === 'ECONNREFUSED') return 'the connection was refused (is the site running?)';
@@ -26,11 +23,9 @@ function reason(error) {
 
 /**
  * GETs a URL; a network failure is a ScanInputError, an HTTP error a status.
- * @param {string} url
- * @returns {Promise<{ status: number; text: string }>}
  */
-export async function get(url) {
-  let response;
+export async function get(url: string): Promise<{ status: number; text: string }> {
+  let response: Response;
   try {
     response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
@@ -41,10 +36,8 @@ export async function get(url) {
 
 /**
  * The declaration the site publishes, checked.
- * @param {string} origin
- * @returns {Promise<DeclarationDocument>}
  */
-export async function readDeclaration(origin) {
+export async function readDeclaration(origin: string): Promise<DeclarationDocument> {
   const url = new URL(DECLARATION_DOCUMENT_PATH, origin).href;
   const { status, text } = await get(url);
   if (status === 404) {
@@ -54,8 +47,7 @@ export async function readDeclaration(origin) {
     );
   }
   if (status >= 400) throw new ScanInputError(`${url} answered ${status}: the declaration could not be read.`);
-  /** @type {unknown} */
-  let json;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
@@ -71,11 +63,8 @@ export async function readDeclaration(origin) {
   return result.data;
 }
 
-/**
- * The `<loc>` values of a sitemap or sitemap index.
- * @param {string} xml
- */
-const locations = (xml) =>
+/** The `<loc>` values of a sitemap or sitemap index. */
+const locations = (xml: string) =>
   [...xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)].map((match) =>
     (match[1] ?? '')
       .replaceAll('&amp;', '&')
@@ -88,10 +77,8 @@ const locations = (xml) =>
 /**
  * A sitemap URL's path (and query), to be taken on the scanned origin, so a
  * scan of a preview scans the preview even though its sitemap names production.
- * @param {string} loc
- * @param {string} origin
  */
-function pathOf(loc, origin) {
+function pathOf(loc: string, origin: string): string {
   const url = new URL(loc, origin);
   return `${url.pathname}${url.search}`;
 }
@@ -99,12 +86,10 @@ function pathOf(loc, origin) {
 /**
  * Every page in the site's sitemap (`/sitemap-index.xml`, else `/sitemap.xml`),
  * as paths on `origin`, in sitemap order.
- * @param {string} origin
- * @returns {Promise<string[]>}
  */
-export async function readSitemap(origin) {
+export async function readSitemap(origin: string): Promise<string[]> {
   const candidates = ['/sitemap-index.xml', '/sitemap.xml'].map((path) => new URL(path, origin).href);
-  let found;
+  let found: { url: string; text: string } | undefined;
   for (const url of candidates) {
     const response = await get(url);
     if (response.status < 400 && /<(urlset|sitemapindex)\b/.test(response.text)) {
@@ -117,12 +102,9 @@ export async function readSitemap(origin) {
       `No sitemap at ${candidates.join(' or ')}: the scan visits the pages the sitemap lists, so it needs one.`,
     );
   }
-  /** @type {string[]} */
-  const paths = [];
-  /** @type {Set<string>} */
-  const read = new Set();
-  /** @param {string} url @param {string} xml @param {number} depth */
-  const collect = async (url, xml, depth) => {
+  const paths: string[] = [];
+  const read = new Set<string>();
+  const collect = async (url: string, xml: string, depth: number): Promise<void> => {
     read.add(url);
     if (/<sitemapindex\b/.test(xml)) {
       for (const loc of locations(xml)) {

@@ -1,25 +1,27 @@
-// @ts-check
 // A cookie as a script writes it to document.cookie, or a response sends it in Set-Cookie.
 
-/** @typedef {{ domain: string | null; path: string; lifetimeSeconds: number | null; deletes: boolean }} ParsedCookieText */
+/** Where a cookie string sends its cookie, for how long, and whether it deletes rather than stores. */
+export interface ParsedCookieText {
+  domain: string | null;
+  path: string;
+  lifetimeSeconds: number | null;
+  deletes: boolean;
+}
 
 /**
  * A cookie string as `document.cookie` is given it: where it goes, for how
  * long, and whether it deletes rather than stores.
- * @param {string} text
- * @param {number} now seconds since the epoch
- * @returns {{ name: string } & ParsedCookieText}
+ * @param now seconds since the epoch
  */
-export function parseCookieText(text, now) {
+export function parseCookieText(text: string, now: number): { name: string } & ParsedCookieText {
   const [pair = '', ...attributes] = text.split(';');
   const name = pair.slice(0, pair.includes('=') ? pair.indexOf('=') : pair.length).trim();
-  /** @type {Record<string, string>} */
-  const values = {};
+  const values: Record<string, string> = {};
   for (const attribute of attributes) {
     const [key = '', ...rest] = attribute.split('=');
     values[key.trim().toLowerCase()] = rest.join('=').trim();
   }
-  let lifetimeSeconds = null;
+  let lifetimeSeconds: number | null = null;
   if (values['max-age'] !== undefined && /^-?\d+$/.test(values['max-age'])) {
     lifetimeSeconds = Number(values['max-age']);
   } else if (values['expires'] !== undefined && !Number.isNaN(Date.parse(values['expires']))) {

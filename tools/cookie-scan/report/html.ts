@@ -1,23 +1,18 @@
-// @ts-check
 // The scan as a self-contained HTML report in Swedish, for the company to keep
 // as evidence of what its site stored and called on the day: the findings
 // first, then each consent state, the declaration compared with, and every
 // observation. No external assets: it opens the same in ten years.
-import { PARTY_LABELS } from '../../src/lib/consent/declaration.ts';
-import { formatSwedishDate } from '../../src/lib/dates.ts';
-import { escapeHtml } from '../../src/lib/escapeHtml.ts';
-import { matchEntry, withoutQuery } from './compare.mjs';
-import { categoryTitle, FINDING_TITLES, formatLifetime, stateHowSv, stateLabel, STORAGE_NAMES } from './labels.mjs';
-import { stateItems, stateOrigins } from './text-report.mjs';
+import { PARTY_LABELS } from '#lib/consent/declaration.ts';
+import { DECLARATION_DOCUMENT_PATH } from '#lib/consent/declarationDocument.ts';
+import { formatSwedishDate } from '#lib/dates.ts';
+import { escapeHtml } from '#lib/escapeHtml.ts';
+import { matchEntry, withoutQuery } from '../compare.ts';
+import type { DeclarationDocument, Finding, ScanResult, StateResult, StoredItem } from '../types.ts';
+import { categoryTitle, FINDING_TITLES, formatLifetime, stateHowSv, stateLabel, STORAGE_NAMES } from './labels.ts';
+import { STYLE } from './style.ts';
+import { stateItems, stateOrigins } from './text.ts';
 
-/** @typedef {import('./types.ts').ScanResult} ScanResult */
-/** @typedef {import('./types.ts').Finding} Finding */
-/** @typedef {import('./types.ts').StoredItem} StoredItem */
-/** @typedef {import('./types.ts').StateResult} StateResult */
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
-
-/** @param {unknown} text */
-const esc = (text) => escapeHtml(String(text));
+const esc = (text: unknown) => escapeHtml(String(text));
 
 const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   dateStyle: 'long',
@@ -26,28 +21,19 @@ const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
 });
 const SHORT_TIME = new Intl.DateTimeFormat('sv-SE', { timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
 
-/** @param {string} iso */
-const dateTime = (iso) => DATE_TIME.format(new Date(iso));
+const dateTime = (iso: string) => DATE_TIME.format(new Date(iso));
 const day = formatSwedishDate;
 
-/**
- * @param {number} count
- * @param {string} one
- * @param {string} many
- */
-const plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** @param {StoredItem} item */
-const itemName = (item) => `${STORAGE_NAMES[item.storage].sv} ${item.name}`;
+const itemName = (item: StoredItem) => `${STORAGE_NAMES[item.storage].sv} ${item.name}`;
 
 /**
  * A finding in Swedish.
- * @param {Finding} finding
- * @param {ScanResult} result
  */
-export function findingTextSv(finding, result) {
+export function findingTextSv(finding: Finding, result: ScanResult): string {
   const { declaration } = result;
-  const category = (/** @type {string | undefined} */ id) => categoryTitle(declaration, id);
+  const category = (id: string | undefined) => categoryTitle(declaration, id);
   const item = finding.item;
   const what = item ? `${itemName(item)} (${item.where})` : finding.subject;
   switch (finding.name) {
@@ -78,26 +64,16 @@ export function findingTextSv(finding, result) {
   }
 }
 
-/**
- * @param {string[]} pages
- * @param {number} total
- */
-const pagesHtml = (pages, total) =>
+const pagesHtml = (pages: string[], total: number) =>
   pages.length === total && total > 1 ? `alla ${total}` : pages.map((page) => `<code>${esc(page)}</code>`).join(', ');
 
-/** @param {'error' | 'warning'} severity */
-const badge = (severity) =>
+const badge = (severity: Finding['severity']) =>
   severity === 'error'
     ? '<span class="badge badge--error">Fel</span>'
     : '<span class="badge badge--warning">Varning</span>';
 
-/**
- * @param {string} caption
- * @param {string[]} headers
- * @param {string[]} rows already HTML, one `<tr>` each
- * @param {string} [className]
- */
-function tableHtml(caption, headers, rows, className = '') {
+/** A table; `rows` are already HTML, one `<tr>` each. */
+function tableHtml(caption: string, headers: string[], rows: string[], className = ''): string {
   return `<div class="table-wrap"><table${className ? ` class="${className}"` : ''}>
 <caption>${caption}</caption>
 <thead><tr>${headers.map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead>
@@ -109,10 +85,8 @@ ${rows.join('\n')}
 
 /**
  * What an item is declared as, or that it is not.
- * @param {DeclarationDocument} declaration
- * @param {StoredItem} item
  */
-function declaredAs(declaration, item) {
+function declaredAs(declaration: DeclarationDocument, item: StoredItem): string {
   const entry = matchEntry(declaration.entries, item);
   return entry
     ? `${esc(categoryTitle(declaration, entry.category))}, ${esc(entry.duration)}, ${PARTY_LABELS[entry.party].toLowerCase()} <span class="muted">(${esc(entry.name)})</span>`
@@ -121,9 +95,8 @@ function declaredAs(declaration, item) {
 
 /**
  * Everything else the scan saw of an item, in a line.
- * @param {StoredItem} item
  */
-function itemDetails(item) {
+function itemDetails(item: StoredItem): string {
   const expiry =
     item.storage !== 'cookie' || item.transient
       ? ''
@@ -143,19 +116,14 @@ function itemDetails(item) {
     .join(', ');
 }
 
-/** @param {StoredItem} item */
-function lifetimeHtml(item) {
+function lifetimeHtml(item: StoredItem): string {
   if (item.storage !== 'cookie') return '<span class="muted">–</span>';
   if (item.lifetimeSeconds === null || item.lifetimeSeconds === undefined) return 'Sessionen';
   return esc(formatLifetime(item.lifetimeSeconds, 'sv'));
 }
 
-/**
- * @param {StateResult} state
- * @param {number} index
- * @param {ScanResult} result
- */
-function stateSection(state, index, result) {
+/** One state: what it stored and called, with its findings counted. */
+function stateSection(state: StateResult, index: number, result: ScanResult): string {
   const { declaration } = result;
   const total = result.pages.length;
   const items = stateItems(state);
@@ -218,11 +186,8 @@ ${
 
 /**
  * Every observation of a state, page by page: the appendix.
- * @param {StateResult} state
- * @param {number} index
- * @param {ScanResult} result
  */
-function observationsSection(state, index, result) {
+function observationsSection(state: StateResult, index: number, result: ScanResult): string {
   const label = esc(stateLabel(state, result.declaration, 'sv'));
   const groups = state.snapshots.map((snapshot) => {
     const when = `${esc(SHORT_TIME.format(new Date(snapshot.at)))}${snapshot.phase === 'withdrawn' ? ', efter återkallelse' : ''}`;
@@ -254,68 +219,15 @@ ${groups.join('\n')}
 </section>`;
 }
 
-const STYLE = `
-:root { color-scheme: light; --ink: #0f172a; --muted: #475569; --line: #cbd5e1; --soft: #f1f5f9; --brand: #1e3a8a; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
-.page { max-width: 80rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-a { color: var(--brand); }
-a:focus-visible, summary:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-h1 { font-size: 2rem; line-height: 1.2; margin: 0.25rem 0 1rem; overflow-wrap: anywhere; }
-h2 { font-size: 1.5rem; margin: 2.75rem 0 0.5rem; padding-top: 1rem; border-top: 2px solid var(--line); }
-h3 { font-size: 1.15rem; margin: 2rem 0 0.5rem; }
-.kicker { margin: 0; text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; font-weight: 700; color: var(--muted); }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.5rem; margin: 0 0 1.5rem; }
-.facts dt { font-weight: 600; }
-.facts dd { margin: 0; overflow-wrap: anywhere; }
-.verdict { font-size: 1.25rem; font-weight: 700; padding: 1rem 1.25rem; border-radius: 0.5rem; border: 2px solid; margin: 0 0 1.5rem; }
-.verdict--pass { color: #14532d; background: #f0fdf4; border-color: #166534; }
-.verdict--fail { color: #7f1d1d; background: #fef2f2; border-color: #b91c1c; }
-.verdict small { display: block; font-size: 0.95rem; font-weight: 400; margin-top: 0.25rem; }
-nav ol { columns: 2 18rem; padding-left: 1.25rem; margin: 0; }
-.table-wrap { overflow-x: auto; margin: 0.75rem 0 1.25rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; color: var(--muted); }
-th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border: 1px solid var(--line); }
-thead th { background: var(--soft); }
-tbody th { font-weight: 500; }
-tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #f8fafc; }
-tr.after td, tr.after th { background: #eff6ff; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.url code, td code { overflow-wrap: anywhere; }
-.name code { white-space: nowrap; }
-.observations tbody { border-top: 2px solid #94a3b8; }
-.observations tbody tr td, .observations tbody tr th { background: #fff; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88em; }
-.badge { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0.1rem 0.5rem; border-radius: 999px; color: #fff; white-space: nowrap; }
-.badge--error { background: #b91c1c; }
-.badge--warning { background: #92400e; }
-.missing { color: #991b1b; }
-.muted { color: var(--muted); }
-.empty { padding: 0.75rem 1rem; background: var(--soft); border-radius: 0.375rem; }
-.finding-name { display: block; font-size: 0.8rem; color: var(--muted); }
-.observations { font-size: 0.85rem; }
-footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
-@media print {
-  body { font-size: 11pt; }
-  .page { max-width: none; padding: 0; }
-  h2 { break-before: auto; break-after: avoid; }
-  tr { break-inside: avoid; }
-  .table-wrap { overflow: visible; }
-  a { color: inherit; }
-}
-`;
-
 /**
  * The report, as one HTML document.
- * @param {ScanResult} result
  */
-export function htmlReport(result) {
+export function htmlReport(result: ScanResult): string {
   const { declaration } = result;
   const host = new URL(result.origin).host;
   const errors = result.findings.filter((finding) => finding.severity === 'error');
   const warnings = result.findings.filter((finding) => finding.severity === 'warning');
-  const stateName = (/** @type {string} */ id) => {
+  const stateName = (id: string) => {
     const state = result.states.find((candidate) => candidate.id === id);
     return state ? stateLabel(state, declaration, 'sv') : id;
   };
@@ -421,7 +333,7 @@ ${tableHtml('Vad som lagrades och anropades i varje läge', ['Läge', 'Cookies',
 ${result.states.map((state, index) => stateSection(state, index, result)).join('\n')}
 <section id="deklarationen" aria-labelledby="deklarationen-rubrik">
 <h2 id="deklarationen-rubrik">Deklarationen som jämfördes</h2>
-<p>Hämtad från webbplatsen själv, <code>${esc(new URL('/cookiepolicy/deklaration.json', result.origin).href)}</code>, när skanningen började.</p>
+<p>Hämtad från webbplatsen själv, <code>${esc(new URL(DECLARATION_DOCUMENT_PATH, result.origin).href)}</code>, när skanningen började.</p>
 ${tableHtml('Deklarerade cookies och annan lagring', ['Namn', 'Typ', 'Kategori', 'Leverantör', 'Part', 'Lagringstid', 'Syfte'], entryRows)}
 ${toolRows.length > 0 ? tableHtml('Verktyg och tjänster som webbplatsen anropar', ['Namn', 'Kategori', 'Ursprung och adresser'], toolRows) : '<p class="empty">Inga verktyg eller tjänster är deklarerade.</p>'}
 </section>

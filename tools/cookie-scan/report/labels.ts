@@ -1,27 +1,20 @@
-// @ts-check
 // How the scan names its states, storage types and findings, in English for the
 // terminal and in Swedish for the report.
 
-/** @typedef {import('./types.ts').StateDef} StateDef */
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
-/** @typedef {import('./types.ts').ObservedStorage} ObservedStorage */
-/** @typedef {import('./types.ts').FindingName} FindingName */
+import type { DeclarationDocument, FindingName, ObservedStorage, StateDef } from '../types.ts';
+
+/** English for the terminal, Swedish for the report. */
+export type Language = 'en' | 'sv';
 
 /**
  * A category's Swedish title, as the declaration gives it.
- * @param {DeclarationDocument} declaration
- * @param {string | undefined} id
  */
-export function categoryTitle(declaration, id) {
+export function categoryTitle(declaration: DeclarationDocument, id: string | undefined): string {
   return declaration.categories.find((category) => category.id === id)?.title ?? id ?? '';
 }
 
-/**
- * @param {StateDef} state
- * @param {DeclarationDocument} declaration
- * @param {'en' | 'sv'} language
- */
-export function stateLabel(state, declaration, language) {
+/** A state's name, such as "Statistik only". */
+export function stateLabel(state: StateDef, declaration: DeclarationDocument, language: Language): string {
   const title = categoryTitle(declaration, state.category);
   const sv = language === 'sv';
   switch (state.kind) {
@@ -40,10 +33,8 @@ export function stateLabel(state, declaration, language) {
 
 /**
  * How the scan reached a state, in Swedish, for the report.
- * @param {StateDef} state
- * @param {DeclarationDocument} declaration
  */
-export function stateHowSv(state, declaration) {
+export function stateHowSv(state: StateDef, declaration: DeclarationDocument): string {
   const title = categoryTitle(declaration, state.category);
   switch (state.kind) {
     case 'none':
@@ -59,8 +50,8 @@ export function stateHowSv(state, declaration) {
   }
 }
 
-/** @type {Record<ObservedStorage, { en: string; sv: string }>} */
-export const STORAGE_NAMES = {
+/** Each kind of storage by name. */
+export const STORAGE_NAMES: Record<ObservedStorage, Record<Language, string>> = {
   cookie: { en: 'cookie', sv: 'Cookie' },
   localStorage: { en: 'localStorage', sv: 'localStorage' },
   sessionStorage: { en: 'sessionStorage', sv: 'sessionStorage' },
@@ -69,8 +60,8 @@ export const STORAGE_NAMES = {
   serviceWorker: { en: 'service worker', sv: 'Service worker' },
 };
 
-/** What each finding means, for the report's key. @type {Record<FindingName, { en: string; sv: string }>} */
-export const FINDING_TITLES = {
+/** What each finding means, for the report's key. */
+export const FINDING_TITLES: Record<FindingName, Record<Language, string>> = {
   undeclared: {
     en: 'Stored, but not declared',
     sv: 'Lagras men finns inte i deklarationen',
@@ -115,10 +106,8 @@ export const FINDING_TITLES = {
 
 /**
  * A lifetime in seconds as people say it: "13 months", "30 min", or "session".
- * @param {number | null | undefined} seconds
- * @param {'en' | 'sv'} language
  */
-export function formatLifetime(seconds, language) {
+export function formatLifetime(seconds: number | null | undefined, language: Language): string {
   const sv = language === 'sv';
   if (seconds === null || seconds === undefined) return sv ? 'sessionen' : 'session';
   const day = 86400;

@@ -1,22 +1,11 @@
-// @ts-check
 // The scan in the terminal: a progress line per page and state while it runs,
 // then one table per state and the findings.
-import { matchEntry, classifyRequest } from './compare.mjs';
-import { categoryTitle, FINDING_TITLES, formatLifetime, stateLabel, STORAGE_NAMES } from './labels.mjs';
+import { matchEntry, classifyRequest } from '../compare.ts';
+import type { DeclarationDocument, ScanResult, Snapshot, StateDef, StateResult, StoredItem } from '../types.ts';
+import { categoryTitle, FINDING_TITLES, formatLifetime, stateLabel, STORAGE_NAMES } from './labels.ts';
 
-/** @typedef {import('./types.ts').ScanResult} ScanResult */
-/** @typedef {import('./types.ts').StateDef} StateDef */
-/** @typedef {import('./types.ts').StateResult} StateResult */
-/** @typedef {import('./types.ts').Snapshot} Snapshot */
-/** @typedef {import('./types.ts').StoredItem} StoredItem */
-/** @typedef {import('./types.ts').DeclarationDocument} DeclarationDocument */
-
-/**
- * @param {StateDef} state
- * @param {Snapshot} snapshot
- * @param {DeclarationDocument} declaration
- */
-export function progressLine(state, snapshot, declaration) {
+/** The line logged for each page read: what it held, in which state. */
+export function progressLine(state: StateDef, snapshot: Snapshot, declaration: DeclarationDocument): string {
   const stored = snapshot.items.filter((item) => item.storage !== 'cookie').length;
   const cookies = snapshot.items.length - stored;
   const before = state.kind === 'withdrawn' && snapshot.phase !== 'withdrawn' ? ' (before withdrawing)' : '';
@@ -27,34 +16,40 @@ export function progressLine(state, snapshot, declaration) {
   );
 }
 
-/**
- * @param {string} text
- * @param {number} width
- */
-const cut = (text, width) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /**
  * A plain text table, columns as wide as their widest cell (up to a limit).
- * @param {string[]} headers
- * @param {string[][]} rows
  */
-export function table(headers, rows) {
+export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) =>
     Math.min(48, Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length))),
   );
-  const line = (/** @type {string[]} */ cells) =>
+  const line = (cells: string[]) =>
     `  ${cells.map((cell, column) => cut(cell, widths[column] ?? 0).padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd();
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
+/** An item as a state saw it, on which pages, and whether after the withdrawal. */
+export interface StateItem {
+  item: StoredItem;
+  pages: string[];
+  withdrawn: boolean;
+}
+
+/** Another origin a state called: how often, on which pages, and what it is. */
+export interface StateOrigin {
+  origin: string;
+  count: number;
+  what: string;
+  pages: Set<string>;
+}
+
 /**
  * Every item a state saw, merged over its pages (and over the withdrawal, kept apart).
- * @param {StateResult} state
- * @returns {{ item: StoredItem; pages: string[]; withdrawn: boolean }[]}
  */
-export function stateItems(state) {
-  /** @type {Map<string, { item: StoredItem; pages: string[]; withdrawn: boolean }>} */
-  const merged = new Map();
+export function stateItems(state: StateResult): StateItem[] {
+  const merged = new Map<string, StateItem>();
   for (const snapshot of state.snapshots) {
     const withdrawn = snapshot.phase === 'withdrawn';
     for (const item of snapshot.items) {
@@ -69,12 +64,9 @@ export function stateItems(state) {
 
 /**
  * Every other origin a state called, with how often and what it is.
- * @param {StateResult} state
- * @param {DeclarationDocument} declaration
  */
-export function stateOrigins(state, declaration) {
-  /** @type {Map<string, { origin: string; count: number; what: string; pages: Set<string> }>} */
-  const origins = new Map();
+export function stateOrigins(state: StateResult, declaration: DeclarationDocument): StateOrigin[] {
+  const origins = new Map<string, StateOrigin>();
   for (const snapshot of state.snapshots) {
     for (const request of snapshot.requests) {
       const origin = new URL(request.url).origin;
@@ -91,17 +83,13 @@ export function stateOrigins(state, declaration) {
   return [...origins.values()];
 }
 
-/**
- * @param {string[]} pages
- * @param {number} total
- */
-const pagesText = (pages, total) => (pages.length === total && total > 1 ? `all ${total}` : pages.join(' '));
+const pagesText = (pages: string[], total: number) =>
+  pages.length === total && total > 1 ? `all ${total}` : pages.join(' ');
 
 /**
  * The summary printed at the end of a scan.
- * @param {ScanResult} result
  */
-export function summary(result) {
+export function summary(result: ScanResult): string {
   const { declaration } = result;
   const lines = [
     '',

@@ -1,18 +1,19 @@
-// Local stand-ins for the third-party tools, so the browser tests can run the
-// real consent flow without the network: Matomo (matomo.js and its tracker) and
-// Google Tag Manager (gtm.js). The scripts set the cookies the real tools set,
-// under the same names. (The consent log is the real service: services/consent-log.)
+// Local stand-ins for the third-party tools, so that the browser tests and a scan
+// of the local build can run the real consent flow without the network: Matomo
+// (matomo.js and its tracker) and Google Tag Manager (gtm.js). The scripts set
+// the cookies the real tools set, under the same names. (The consent log is the real service: services/consent-log.)
 //   GET  /matomo/matomo.js   sets _pk_id.<site>.<hash>, _pk_ses.…, _pk_ref.… on trackPageView
 //   GET  /matomo/matomo.php  the tracking hit (204)
 //   GET  /gtm.js?id=GTM-…    sets _gcl_au when Consent Mode grants ad_storage
 //   GET  /requests           every path requested so far, oldest first
+// Run as `node tools/cookie-scan/standins/server.ts [port]` (default 4420).
 import { createServer } from 'node:http';
-import { GTM_SCRIPT, matomoScript } from './toolScripts.mjs';
+import { GTM_SCRIPT, matomoScript } from './toolScripts.ts';
 
 const MATOMO = matomoScript();
 
 const [port = '4420'] = process.argv.slice(2);
-const requests = [];
+const requests: string[] = [];
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://stand-in');

@@ -1,15 +1,21 @@
 // The scripts the tools' stand-ins serve in place of Matomo and Google Tag Manager:
 // they set the cookies the real tools set, under the same names. Served by
-// tests/support/standins.mjs as they are, and by tests/support/faultySite.mjs
+// ./server.ts as they are, and by the scan's tests (tests/harness/faultySite.ts)
 // with a fault's twist.
+
+/** How a faulty Matomo differs from the real one. */
+export interface MatomoTwist {
+  /** The session cookie's lifetime, in seconds. */
+  sessionSeconds?: number;
+  /** Code run on every tracked page view, with `set`, `siteId` and `hash` in scope. */
+  onPageView?: string;
+}
 
 /**
  * Matomo's matomo.js: `_pk_id`, `_pk_ses` and `_pk_ref` on trackPageView, deleted on
  * deleteCookies, and a tracking hit.
- * @param {{ sessionSeconds?: number, onPageView?: string }} [twist] the session cookie's
- *   lifetime, and code run on every tracked page view (with `set`, `siteId` and `hash` in scope)
  */
-export function matomoScript({ sessionSeconds = 1800, onPageView = '' } = {}) {
+export function matomoScript({ sessionSeconds = 1800, onPageView = '' }: MatomoTwist = {}): string {
   return `(() => {
   let siteId = '0', disabled = false;
   const hash = '1f2e';
