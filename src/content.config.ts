@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { isIsoDate } from './lib/dates.ts';
-import { writtenValue } from './lib/frontmatter.ts';
 import { POLICY_IDS } from './lib/policyCatalog.ts';
 import { undeclaredToolCookies } from './lib/consent/toolCatalog.ts';
-import { uncoveredChannels } from './lib/privacy/register.ts';
-import { checkPublication, type CheckedVersion } from './lib/publication/check.ts';
-import { RECORD_FILE, sha256 } from './lib/publication/record.ts';
-import { existedInGit, readRecord, versionKey } from './lib/publication/versionFiles.ts';
-import { channels, includeDrafts, policiesDir, today, tools } from './lib/publishing.ts';
-import { policyVersionSchema, type PolicyVersionData } from './lib/schema.ts';
+import { uncoveredSystems } from './lib/privacy/register.ts';
+import { includeDrafts, policiesDir, systems, today, tools } from './lib/buildSettings.ts';
+import { existedInGit, readPolicyFiles, readRecord } from './lib/content/policyFiles.ts';
+import { checkPublication, type CheckedVersion } from './lib/publication/refusals.ts';
+import { RECORD_FILE } from './lib/publication/record.ts';
+import { policyVersionSchema, type PolicyVersionData } from './lib/schema/index.ts';
 import { assertUniqueDates, buildTimeline, publishedVersions } from './lib/versions.ts';
 
 /**
@@ -31,24 +28,31 @@ function policyVersionsLoader(): Loader {
         if (entry.filePath && !resolve(entry.filePath).startsWith(`${base}${sep}`)) context.store.delete(entry.id);
       }
       await files.load(context);
+      // Each file as written, with its date checked against its name (YAML 1.1, as the schema
+      // reads it, would silently turn 2026-11-31 into 1 December), and its SHA-256.
+      const onDisk = new Map(readPolicyFiles(policiesDir).map((file) => [file.path, file]));
       const checked: CheckedVersion[] = [];
       const versions = [...context.store.values()].map((entry) => {
         const source = entry.filePath ?? entry.id;
         const data = entry.data as PolicyVersionData;
-        const text = entry.filePath ? readFileSync(entry.filePath, 'utf8') : undefined;
-        const written = text === undefined ? undefined : writtenValue(text, 'effective');
-        if (written !== undefined && !isIsoDate(written)) {
-          throw new Error(
-            `${source}: "effective" must be a real date written YYYY-MM-DD (like 2026-11-24), got "${written}".`,
-          );
-        }
-        if (text !== undefined && entry.filePath) {
-          const file = versionKey(policiesDir, resolve(entry.filePath));
-          checked.push({ ...data, file, source, text, sha256: sha256(text) });
-        }
+        const file = entry.filePath ? onDisk.get(resolve(entry.filePath)) : undefined;
+        if (file) checked.push({ ...data, file: file.file, source, text: file.text, sha256: file.sha256 });
         return { ...data, source };
       });
       assertUniqueDates(versions);
+      // Published versions stay as they were published, and new ones cite current law. First, so
+      // that a published version whose file is gone is named as such, even when it was its
+      // policy's only one. The dev server says so and goes on, so that an editor can preview a
+      // version before recording it.
+      const recordSource = relative('.', join(policiesDir, RECORD_FILE));
+      const { refusals } = checkPublication(checked, readRecord(policiesDir, recordSource), {
+        recordSource,
+        sourceOf: (file) => relative('.', join(policiesDir, file)),
+        existedBefore: (file) => existedInGit(policiesDir, file) !== false,
+      });
+      const messages = refusals.map(({ message }) => message);
+      if (messages.length > 0 && !includeDrafts) throw new Error(messages.join('\n\n'));
+      for (const message of messages) context.logger.warn(message);
       // Every policy needs a version in force on the build day.
       const published = publishedVersions(versions, includeDrafts);
       for (const policy of POLICY_IDS) buildTimeline(policy, published, today);
@@ -63,25 +67,14 @@ function policyVersionsLoader(): Loader {
           `${undeclared.join('\n')}\nDeclare it in the cookie policy in force, ${cookiePolicy.source}, or publish a new version that does.`,
         );
       }
-      // And where the privacy policy in force has a processing register, it covers every tool and channel.
+      // And where the privacy policy in force has a processing register, it covers every configured system.
       const privacyPolicy = buildTimeline('integritetspolicy', published, today).current.version;
-      const uncovered = privacyPolicy.processing ? uncoveredChannels(channels, privacyPolicy.processing) : [];
+      const uncovered = privacyPolicy.processing ? uncoveredSystems(systems, privacyPolicy.processing) : [];
       if (uncovered.length > 0) {
         throw new Error(
           `${uncovered.join('\n')}\nAdd an entry with that "tool" to the processing register of the privacy policy in force, ${privacyPolicy.source}, or publish a new version that does.`,
         );
       }
-      // Published versions stay as they were published, and new ones cite current law. The dev
-      // server says so and goes on, so that an editor can preview a version before recording it.
-      const recordSource = relative('.', join(policiesDir, RECORD_FILE));
-      const { refusals } = checkPublication(checked, readRecord(policiesDir, recordSource), {
-        recordSource,
-        sourceOf: (file) => relative('.', join(policiesDir, file)),
-        existedBefore: (file) => existedInGit(policiesDir, file) !== false,
-      });
-      const messages = refusals.map(({ message }) => message);
-      if (messages.length > 0 && !includeDrafts) throw new Error(messages.join('\n\n'));
-      for (const message of messages) context.logger.warn(message);
     },
   };
 }

@@ -31,11 +31,3 @@ export function readFrontmatter(fileText: string): Record<string, unknown> | und
     ? (data as Record<string, unknown>)
     : undefined;
 }
-
-/** The text an editor wrote for a top-level scalar field, or undefined. */
-export function writtenValue(fileText: string, field: string): string | undefined {
-  const value = readFrontmatter(fileText)?.[field];
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : undefined;
-}

@@ -2,23 +2,23 @@
  * The one module that reads the policy collection. Everything it decides is
  * delegated to the pure functions in `versions.ts`; pages only render.
  */
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
 import { buildConsentSetup, type ConsentSetup } from './consent/setup.ts';
 import { changesPath, policyPath } from './paths.ts';
+import { consentLogUrl, includeDrafts, policiesDir, today, tools } from './buildSettings.ts';
+import { readPolicyFiles, readRecord } from './content/policyFiles.ts';
 import { findEntry, RECORD_FILE, sha256, sourceText, type Correction } from './publication/record.ts';
-import { readRecord } from './publication/versionFiles.ts';
-import { consentLogUrl, includeDrafts, policiesDir, today, tools } from './publishing.ts';
 import { SIGNED_LETTER, type RequestContext } from './requests/catalogue.ts';
 import { site } from '../site.config.ts';
-import type { PolicyVersionData } from './schema.ts';
+import type { PolicyVersionData } from './schema/index.ts';
 import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 
 /** A version as pages use it: its frontmatter, its file and its entry for `render()`. */
-export interface PolicyVersion extends PolicyVersionData {
+export type PolicyVersion = PolicyVersionData & {
   source: string;
   entry: PolicyEntry;
   /** The file as published, for its `.md` copy: the text its SHA-256 is taken of. */
@@ -27,7 +27,7 @@ export interface PolicyVersion extends PolicyVersionData {
   sha256: string;
   /** Corrections recorded after publication, oldest first. */
   corrections: Correction[];
-}
+};
 
 export type PolicyTimeline = Timeline<PolicyVersion>;
 export type PolicyTimelineItem = TimelineItem<PolicyVersion>;
@@ -38,15 +38,17 @@ async function loadTimelines(): Promise<Record<PolicyId, PolicyTimeline>> {
   const entries = await getCollection('policies');
   // The content loader has checked the record against every file; here it only lends its corrections.
   const record = readRecord(policiesDir, RECORD_FILE);
+  const files = new Map(readPolicyFiles(policiesDir).map((file) => [file.path, file]));
   const versions = publishedVersions(
     entries.map((entry): PolicyVersion => {
-      const text = sourceText(entry.filePath ? readFileSync(entry.filePath, 'utf8') : (entry.body ?? ''));
+      const file = entry.filePath ? files.get(resolve(entry.filePath)) : undefined;
+      const text = sourceText(file?.text ?? entry.body ?? '');
       return {
         ...entry.data,
         source: entry.filePath ?? entry.id,
         entry,
         sourceText: text,
-        sha256: sha256(text),
+        sha256: file?.sha256 ?? sha256(text),
         corrections: findEntry(record, entry.data)?.corrections ?? [],
       };
     }),

@@ -4,11 +4,11 @@
  * mistake in it, the way an editor would make it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writePublishedDrafts } from '../../scripts/fixture-content.mjs';
+import { writePublishedDrafts } from '../harness/contentSets.ts';
 import { parseRecord, RECORD_FILE, serializeRecord, sha256 } from '../../src/lib/publication/record';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -61,6 +61,23 @@ const withFrontmatter =
     writeFileSync(path, text.replace(from, to));
   };
 
+/** Cookie policy version 1 moved to `date`, and recorded so: as if it had been published for that day. */
+const publishedFor = (date: string) => (dir: string) => {
+  const text = readFileSync(join(dir, 'cookiepolicy/2026-11-24.mdx'), 'utf8').replace(
+    /^effective: .*$/m,
+    `effective: ${date}`,
+  );
+  rmSync(join(dir, 'cookiepolicy/2026-11-24.mdx'));
+  writeFileSync(join(dir, `cookiepolicy/${date}.mdx`), text);
+  const record = parseRecord(readFileSync(join(dir, RECORD_FILE), 'utf8'), RECORD_FILE);
+  for (const entry of record.versions) {
+    if (entry.file === 'cookiepolicy/2026-11-24.mdx') {
+      Object.assign(entry, { file: `cookiepolicy/${date}.mdx`, effective: date, sha256: sha256(text) });
+    }
+  }
+  writeFileSync(join(dir, RECORD_FILE), serializeRecord(record));
+};
+
 describe('astro build with bad content', { timeout: 60_000 }, () => {
   it.each([
     [
@@ -89,14 +106,28 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
       /policies → cookiepolicy\/2026-11-24 [\s\S]*"policy" must be one of integritetspolicy, cookiepolicy, got "sekretesspolicy"[\s\S]*Location:\s+\S*cookiepolicy\/2026-11-24\.mdx/,
     ],
     [
-      'two versions of one policy on the same date',
+      'a date that is not the one in the file name',
+      withFrontmatter(/^effective: .*$/m, 'effective: 2026-11-25'),
+      /cookiepolicy\/2026-11-24\.mdx: "effective" must be a real date written YYYY-MM-DD \(like 2026-11-24\), got "2026-11-25", and the same date as the file's name/,
+    ],
+    [
+      'a file not named for its date',
       (dir: string) => writeFileSync(join(dir, 'cookiepolicy/kopia.mdx'), readFileSync(realVersion)),
+      /cookiepolicy\/kopia\.mdx: "effective" must be a real date written YYYY-MM-DD \(like 2026-11-24\), got "2026-11-24", and the same date as the file's name/,
+    ],
+    [
+      'two versions of one policy on the same date',
+      (dir: string) => {
+        // A copy of the folder left inside the content: each file named for its date, one date twice.
+        mkdirSync(join(dir, 'kopia/cookiepolicy'), { recursive: true });
+        writeFileSync(join(dir, 'kopia/cookiepolicy/2026-11-24.mdx'), readFileSync(realVersion));
+      },
       /cookiepolicy\/(kopia|2026-11-24)\.mdx: "effective" 2026-11-24 is already the date of .*cookiepolicy\/(kopia|2026-11-24)\.mdx/,
     ],
     [
       'a policy with no version in force',
-      withFrontmatter(/^effective: .*$/m, 'effective: 2026-12-01'),
-      /cookiepolicy has no version in force on 2026-11-24: its earliest version, .*cookiepolicy\/2026-11-24\.mdx, takes effect 2026-12-01/,
+      publishedFor('2026-12-01'),
+      /cookiepolicy has no version in force on 2026-11-24: its earliest version, .*cookiepolicy\/2026-12-01\.mdx, takes effect 2026-12-01/,
     ],
   ])('refuses %s, naming the file and the field, and publishes nothing', (_, edit, message) => {
     const { status, output, published } = buildWith(edit);
@@ -203,6 +234,16 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     expect(drafted.output).toMatch(
       /cookiepolicy\/2026-11-24\.mdx \(version 1 of cookiepolicy, in force from 2026-11-24\) is recorded as published but is marked "draft: true" again/,
     );
+  });
+
+  it('names a published version that is gone even when it was its policy’s only one, not just the policy left without one', () => {
+    const { status, output, published } = buildWith((dir) => rmSync(join(dir, 'integritetspolicy/2026-11-24.mdx')));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /integritetspolicy\/2026-11-24\.mdx \(version 1 of integritetspolicy, in force from 2026-11-24\) is recorded as published, but the file is gone\./,
+    );
+    expect(output).not.toMatch(/integritetspolicy has no versions/);
+    expect(published).toBe(false);
   });
 
   it('refuses a new version that cites personuppgiftslagen, naming file, line and rule; the same version as a draft builds', () => {

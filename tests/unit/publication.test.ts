@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPublication, type CheckedVersion } from '../../src/lib/publication/check';
-import { art13Gaps, describeFinding, LAW_RULES, lawFindings } from '../../src/lib/publication/lawCheck';
+import { checkPublication, type CheckedVersion } from '../../src/lib/publication/refusals';
+import { art13Gaps, describeFinding, LAW_RULES, lawFindings } from '../../src/lib/publication/lawRules';
 import {
   correct,
   currentHash,

@@ -7,14 +7,14 @@
 import type { EditorSetup } from '../../lib/cms/config.ts';
 import type { EditorField } from '../../lib/cms/fields.ts';
 import { HELP_STEPS, PUBLISHED_NOTICE } from '../../lib/cms/help.ts';
-import { saveRefusal } from '../../lib/cms/saveChecks.ts';
+import { saveRefusal } from '../../lib/cms/saveRules.ts';
 import {
   emptyPaths,
   HELP_WIDGET,
   readVersionFile,
   VERSION_FORMAT,
   writeVersionFile,
-} from '../../lib/cms/versionFile.ts';
+} from '../../lib/cms/fileFormat.ts';
 import { formatSwedishDate, isIsoDate } from '../../lib/dates.ts';
 
 /** The parts of Immutable.js's Map that Decap hands to its hooks and widgets. */

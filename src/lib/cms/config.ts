@@ -4,21 +4,16 @@
  * latest version as `npm run policy:new` does, and what the editor needs to
  * refuse saves the build would refuse.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readFrontmatter, splitFrontmatter } from '../frontmatter.ts';
-import { POLICIES, POLICY_IDS, type PolicyId } from '../policyCatalog.ts';
+import { CONTENT_PATH, readPolicyFiles } from '../content/policyFiles.ts';
+import { isPolicyId, POLICIES, POLICY_IDS, type PolicyId } from '../policyCatalog.ts';
 import { changedVersionMessage, type PublicationRecord } from '../publication/record.ts';
-import { policyOnlyFields, policyVersionSchema } from '../schema.ts';
+import { policyOnlyFields, policySchemas } from '../schema/index.ts';
 import { nextVersionLabel } from '../versionLabel.ts';
 import type { EditorBackends } from './contentSecurity.ts';
 import { editorFields, type EditorField } from './fields.ts';
 import { collectionDescription } from './help.ts';
-import type { SaveRules } from './saveChecks.ts';
-import { HELP_WIDGET, VERSION_FORMAT, withChoiceLists } from './versionFile.ts';
-
-/** Where the versions are in the repository: the folder the editor's backend reads and writes. */
-export const CONTENT_PATH = 'src/content/policies';
+import { HELP_WIDGET, VERSION_FORMAT, withChoiceLists } from './fileFormat.ts';
+import type { SaveRules } from './saveRules.ts';
 
 /** Each policy as a Swedish sentence names it. */
 const DEFINITE: Readonly<Record<PolicyId, string>> = {
@@ -76,27 +71,11 @@ export interface EditorSetup extends SaveRules {
   previewStyle: string;
 }
 
-/** Reads every version file in `policiesDir`, for the editor to start new versions from. */
+/** Every version file in `policiesDir`, for the editor to start new versions from: a collection is a policy's folder. */
 export function readEditorVersions(policiesDir: string): EditorVersion[] {
-  return POLICY_IDS.flatMap((policy) => {
-    const dir = join(policiesDir, policy);
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((name) => name.endsWith('.mdx'));
-    } catch {
-      return [];
-    }
-    return names.map((name) => {
-      const text = readFileSync(join(dir, name), 'utf8');
-      const data = readFrontmatter(text) ?? {};
-      const written = data['effective'];
-      return {
-        policy,
-        effective: typeof written === 'string' ? written : name.slice(0, -'.mdx'.length),
-        data,
-        body: splitFrontmatter(text)?.body ?? text,
-      };
-    });
+  return readPolicyFiles(policiesDir).flatMap(({ file, effective, data, body }): EditorVersion[] => {
+    const [policy, ...rest] = file.split('/');
+    return isPolicyId(policy) && rest.length === 1 ? [{ policy, effective, data, body }] : [];
   });
 }
 
@@ -121,7 +100,7 @@ const bodyField = (body: string | undefined): EditorField => ({
  * and the summary.
  */
 function collectionFields(policy: PolicyId, latest: EditorVersion | undefined): EditorField[] {
-  const fields = editorFields(policyVersionSchema.shape, policy);
+  const fields = editorFields(policySchemas[policy].shape, policy);
   // What policy:new carries over: the fields that describe the site, not the version (the declaration, the register).
   const carried = new Set<string>(policyOnlyFields().map(([field]) => field));
   const label = latest?.data['version'];

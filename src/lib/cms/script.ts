@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { policiesDir } from '../buildSettings.ts';
+import { readRecord } from '../content/policyFiles.ts';
 import { RECORD_FILE } from '../publication/record.ts';
-import { readRecord } from '../publication/versionFiles.ts';
-import { policiesDir } from '../publishing.ts';
 import { editorSetup, readEditorVersions } from './config.ts';
 import { editorBackends } from './contentSecurity.ts';
 

@@ -5,9 +5,8 @@
  * are the only ways it grows. Pure functions over plain data.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'astro/zod';
-import { isIsoDate } from '../dates.ts';
-import { POLICY_IDS, type PolicyId } from '../policyCatalog.ts';
+import type { PolicyId } from '../policyCatalog.ts';
+import { recordMessage, recordSchema } from '../schema/index.ts';
 
 /** The record's file name, in the folder of policy versions. */
 export const RECORD_FILE = 'published.json';
@@ -76,25 +75,6 @@ export function sha256(fileText: string): string {
 /** The hash a version's file must have now: after its last correction, or as published. */
 export const currentHash = (entry: RecordEntry): string => entry.corrections.at(-1)?.sha256 ?? entry.sha256;
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256, 64 lowercase hex digits');
-const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
-const time = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a time in ISO 8601');
-const text = z.string().trim().min(1, 'must not be empty');
-
-const recordSchema = z.strictObject({
-  versions: z.array(
-    z.strictObject({
-      policy: z.enum(POLICY_IDS, `must be one of ${POLICY_IDS.join(', ')}`),
-      effective: date,
-      version: text,
-      file: z.string().regex(/^[a-z]+\/[^/]+\.mdx$/, 'must be <policy>/<file>.mdx'),
-      sha256: hash,
-      recorded: time,
-      corrections: z.array(z.strictObject({ date, note: text, sha256: hash, recorded: time })),
-    }),
-  ),
-});
-
 /** Reads the record, or says exactly what is wrong with it. */
 export function parseRecord(json: string, source: string): PublicationRecord {
   let value: unknown;
@@ -110,7 +90,7 @@ export function parseRecord(json: string, source: string): PublicationRecord {
     const problems = result.error.issues.map((issue) => {
       const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      return `  ${path.replace(/^\./, '') || '(the whole file)'}: ${missing ? 'is missing' : issue.message}`;
+      return `  ${path.replace(/^\./, '') || '(the whole file)'}: ${missing ? recordMessage.missing : issue.message}`;
     });
     throw new RecordError(
       `${source} is not a valid record of published versions:\n${problems.join('\n')}\nRestore it from git, or fix the entries named.`,
@@ -241,6 +221,15 @@ export function publish(
   return { record: { versions: [...record.versions, ...recorded] }, recorded };
 }
 
+/** Why a correction refuses a published version whose "effective" now says `now`. */
+export function changedDateMessage(
+  source: string,
+  entry: Pick<RecordEntry, 'policy' | 'effective'>,
+  now: string,
+): string {
+  return `${source}: a correction can never change the date a version takes effect (published as ${entry.effective}, now ${now}). Put "effective" back, and publish a new version for a new date: npm run policy:new -- ${entry.policy}.`;
+}
+
 /**
  * The record with a correction to one published version: its new hash and the
  * note, with the day. Refuses an empty note, a draft, an unrecorded version, a
@@ -269,9 +258,7 @@ export function correct(
     );
   }
   if (file.effective !== entry.effective || file.policy !== entry.policy) {
-    throw new RecordError(
-      `${file.source}: a correction can never change the date a version takes effect (published as ${entry.effective}, now ${file.effective}). Put "effective" back, and publish a new version for a new date: npm run policy:new -- ${entry.policy}.`,
-    );
+    throw new RecordError(changedDateMessage(file.source, entry, file.effective));
   }
   if (file.version !== entry.version) {
     throw new RecordError(

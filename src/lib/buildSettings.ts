@@ -1,13 +1,14 @@
 import { readToolsConfig, type ToolsConfig } from './consent/toolCatalog.ts';
+import { policiesDirOf } from './content/policyFiles.ts';
 import { resolveToday } from './dates.ts';
 import { httpUrl } from './httpUrl.ts';
-import { configuredChannels, type ChannelId } from './privacy/register.ts';
+import { configuredSystems, type SystemId } from './privacy/register.ts';
 
 /**
  * Where the policy versions live. `POLICIES_DIR` points a build at another
  * content set (the test fixtures, the benchmark's generated versions).
  */
-export const policiesDir: string = process.env['POLICIES_DIR'] ?? './src/content/policies';
+export const policiesDir: string = policiesDirOf(process.env);
 
 /** The day this build is made for (see `resolveToday`). */
 export const today: string = resolveToday();
@@ -24,8 +25,8 @@ export const consentLogUrl: string | undefined = readUrl('PUBLIC_CONSENT_LOG_URL
 /** Where privacy requests are POSTed (`PUBLIC_CONTACT_ENDPOINT`); unset, they are composed as e-mail. */
 export const contactEndpoint: string | undefined = readUrl('PUBLIC_CONTACT_ENDPOINT');
 
-/** Every tool and channel this build processes personal data through; the privacy policy's register must cover them. */
-export const channels: ChannelId[] = configuredChannels({ tools, consentLogUrl, contactEndpoint });
+/** Every system this build processes personal data through; the privacy policy's register must cover them. */
+export const systems: SystemId[] = configuredSystems({ tools, consentLogUrl, contactEndpoint });
 
 function readUrl(name: string): string | undefined {
   const value = process.env[name];

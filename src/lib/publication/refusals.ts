@@ -4,7 +4,7 @@
  * placeholders. One function, so that the three never disagree.
  */
 import { placeholderProblem } from '../placeholders.ts';
-import { describeFinding, lawFindings, type LawFinding } from './lawCheck.ts';
+import { describeFinding, lawFindings, type LawFinding } from './lawRules.ts';
 import {
   findEntry,
   recordProblems,
