@@ -39,7 +39,7 @@ function run(root: string, command: string, args: string[] = [], env: Record<str
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(PROJECT_ROOT, `scripts/policy-${command}.mjs`), ...args],
+      [path.join(PROJECT_ROOT, `tools/policy/${command}.ts`), ...args],
       { cwd: root, env: { ...inherited, ...env }, encoding: 'utf8' },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
@@ -266,5 +266,22 @@ describe('npm run policy:check', () => {
       'integritetspolicy/2040-01-01.mdx (integritetspolicy version 1.5, not a draft and not yet recorded: must have no findings)',
     );
     expect(result.stdout).toContain('Refused:');
+  });
+});
+
+describe.concurrent('the commands’ command line', () => {
+  it.each([
+    ['publish', ['--force'], 'policy:publish: unknown option "--force": the only option is --help.'],
+    ['check', ['extra'], 'policy:check: unexpected argument "extra": npm run policy:check takes no arguments.'],
+    ['correct', [V1, '--note', 'Ett.', '--note', 'Två.'], 'policy:correct: --note is given twice: give it once.'],
+    ['correct', [V1, '--note'], 'policy:correct: --note needs a value.'],
+  ])('%s refuses %j, saying so and where the usage is, and writes nothing', async (command, args, message) => {
+    const { root, policies } = await makeProject();
+    const before = await readFile(path.join(policies, 'published.json'), 'utf8');
+    const result = await run(root, command, args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${message}\nRun "npm run policy:${command} -- --help" for usage.\n`);
+    expect(await readFile(path.join(policies, 'published.json'), 'utf8')).toBe(before);
   });
 });

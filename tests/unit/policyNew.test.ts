@@ -3,10 +3,10 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SUMMARY_PLACEHOLDER } from '../../src/lib/schema';
+import { SUMMARY_PLACEHOLDER } from '../../src/lib/schema/index.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-const SCRIPT = path.join(PROJECT_ROOT, 'scripts/policy-new.mjs');
+const SCRIPT = path.join(PROJECT_ROOT, 'tools/policy/new.ts');
 const REAL_POLICIES = path.join(PROJECT_ROOT, 'src/content/policies');
 // Later than any real version, so fixtures written on these dates are the latest.
 const FUTURE = '2040-01-01';
