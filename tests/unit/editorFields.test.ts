@@ -2,9 +2,8 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { editorFields, type EditorField } from '../../src/lib/cms/fields';
 import { STORAGE_TYPES } from '../../src/lib/consent/declaration';
-import { declaredCookieSchema } from '../../src/lib/consent/declarationSchema';
 import { POLICY_IDS, type PolicyId } from '../../src/lib/policyCatalog';
-import { policyOnlyFields, policyVersionSchema } from '../../src/lib/schema';
+import { declaredCookieSchema, policyOnlyFields, policySchemas } from '../../src/lib/schema/index.ts';
 
 /** Every field of a zod object shape, at every depth, as dotted paths, with the metadata found on it. */
 function schemaFields(shape: Record<string, z.core.$ZodType>, parent = ''): { path: string; meta: z.GlobalMeta }[] {
@@ -35,7 +34,12 @@ function configPaths(fields: readonly EditorField[], parent = ''): string[] {
   });
 }
 
-const fields = schemaFields(policyVersionSchema.shape);
+/** Every field of either policy's schema, once: the base's fields are in both. */
+const fields = [
+  ...new Map(
+    POLICY_IDS.flatMap((policy) => schemaFields(policySchemas[policy].shape)).map((field) => [field.path, field]),
+  ).values(),
+];
 const onlyIn = new Map(policyOnlyFields().map(([field, { policy }]) => [field, policy]));
 const belongsTo = (path: string, policy: PolicyId) => (onlyIn.get(path.split('.')[0] as never) ?? policy) === policy;
 
@@ -48,12 +52,12 @@ describe('the web editor’s fields', () => {
 
   it.each(POLICY_IDS)('shows every field of the schema that a %s version carries, and no other', (policy) => {
     const expected = fields.map(({ path }) => path).filter((path) => belongsTo(path, policy));
-    expect(configPaths(editorFields(policyVersionSchema.shape, policy)).sort()).toEqual(expected.sort());
+    expect(configPaths(editorFields(policySchemas[policy].shape, policy)).sort()).toEqual(expected.sort());
   });
 
   it('shows the cookie declaration in the cookie policy only, and requires it there', () => {
-    const cookie = editorFields(policyVersionSchema.shape, 'cookiepolicy');
-    const privacy = editorFields(policyVersionSchema.shape, 'integritetspolicy');
+    const cookie = editorFields(policySchemas.cookiepolicy.shape, 'cookiepolicy');
+    const privacy = editorFields(policySchemas.integritetspolicy.shape, 'integritetspolicy');
     expect(cookie.find((field) => field.name === 'cookies')).toMatchObject({ widget: 'list', required: true });
     expect(privacy.map((field) => field.name)).not.toContain('cookies');
     expect(cookie.map((field) => field.name)).not.toContain('processing');
@@ -62,7 +66,7 @@ describe('the web editor’s fields', () => {
 
   it('maps the schema’s types to widgets, with its defaults and Swedish choices', () => {
     const byName = Object.fromEntries(
-      editorFields(policyVersionSchema.shape, 'integritetspolicy').map((field) => [field.name, field]),
+      editorFields(policySchemas.integritetspolicy.shape, 'integritetspolicy').map((field) => [field.name, field]),
     );
     expect(byName['effective']).toMatchObject({ widget: 'string', label: 'Gäller från' });
     expect(byName['effective']!.pattern![1]).toMatch(/^Skriv datumet som ÅÅÅÅ-MM-DD/);
@@ -78,7 +82,9 @@ describe('the web editor’s fields', () => {
   });
 
   it('offers every storage type by its Swedish name, and never refuses a name the build accepts', () => {
-    const cookies = editorFields(policyVersionSchema.shape, 'cookiepolicy').find((field) => field.name === 'cookies')!;
+    const cookies = editorFields(policySchemas.cookiepolicy.shape, 'cookiepolicy').find(
+      (field) => field.name === 'cookies',
+    )!;
     const entry = Object.fromEntries(cookies.fields!.map((field) => [field.name, field]));
     expect(entry['storage']).toMatchObject({ widget: 'select', required: false });
     expect(entry['storage']!.options!.map(({ value }) => value)).toEqual([...STORAGE_TYPES]);

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findPlaceholders, placeholderProblem } from '../../src/lib/placeholders';
 import {
   compareRegisters,
-  configuredChannels,
-  uncoveredChannels,
+  configuredSystems,
+  uncoveredSystems,
   type ProcessingEntry,
 } from '../../src/lib/privacy/register';
 import { RIGHTS } from '../../src/lib/privacy/rights';
 import { REQUEST_TYPES } from '../../src/lib/requests/catalogue';
-import { policyVersionSchema } from '../../src/lib/schema';
+import { policyVersionSchema } from '../../src/lib/schema/index.ts';
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
   purpose: 'Fakturera och bokföra',
@@ -135,19 +135,19 @@ describe('the processing register in the schema', () => {
   });
 });
 
-describe('the register covers every configured tool and channel', () => {
+describe('the register covers every configured system', () => {
   const statistics = { ...entry(), tool: 'matomo' } as ProcessingEntry;
   const requests = {
     ...entry({ purpose: 'Begäranden' }),
     tool: ['requestEmail', 'requestEndpoint'],
   } as ProcessingEntry;
 
-  it('knows which channels a build has', () => {
-    expect(configuredChannels({ tools: {}, consentLogUrl: undefined, contactEndpoint: undefined })).toEqual([
+  it('knows which systems a build has', () => {
+    expect(configuredSystems({ tools: {}, consentLogUrl: undefined, contactEndpoint: undefined })).toEqual([
       'requestEmail',
     ]);
     expect(
-      configuredChannels({
+      configuredSystems({
         tools: { matomo: { url: 'https://s/', siteId: '1' }, gtm: { id: 'GTM-X', scriptUrl: 'https://g/' } },
         consentLogUrl: 'https://log/',
         contactEndpoint: 'https://form/',
@@ -155,11 +155,11 @@ describe('the register covers every configured tool and channel', () => {
     ).toEqual(['matomo', 'gtm', 'consentLog', 'requestEndpoint', 'requestEmail']);
   });
 
-  it('names each uncovered channel', () => {
-    expect(uncoveredChannels(['matomo', 'gtm', 'requestEmail', 'requestEndpoint'], [statistics, requests])).toEqual([
+  it('names each uncovered system', () => {
+    expect(uncoveredSystems(['matomo', 'gtm', 'requestEmail', 'requestEndpoint'], [statistics, requests])).toEqual([
       "Google Tag Manager (PUBLIC_GTM_ID) processes personal data, but no entry of the privacy policy's processing register covers it (tool: gtm).",
     ]);
-    expect(uncoveredChannels(['matomo', 'requestEmail'], [statistics, requests])).toEqual([]);
+    expect(uncoveredSystems(['matomo', 'requestEmail'], [statistics, requests])).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyVersionSchema, SUMMARY_PLACEHOLDER } from '../../src/lib/schema';
+import { policyVersionSchema, SUMMARY_PLACEHOLDER } from '../../src/lib/schema/index.ts';
 
 const valid = {
   policy: 'integritetspolicy',

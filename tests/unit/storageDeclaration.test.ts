@@ -10,7 +10,7 @@ import {
   type CookieDeclaration,
   type DeclaredCookie,
 } from '../../src/lib/consent/declaration';
-import { declaredCookieSchema } from '../../src/lib/consent/declarationSchema';
+import { declaredCookieSchema } from '../../src/lib/schema/index.ts';
 import { buildConsentSetup } from '../../src/lib/consent/setup';
 
 const entry = (name: string, extra: Partial<DeclaredCookie> = {}): DeclaredCookie => ({

@@ -1,5 +1,5 @@
 // Plain types and functions only: this module is also bundled for the browser, so it
-// must not pull in zod (its schemas are in declarationSchema.ts).
+// must not pull in zod (its schemas are in ../schema/declaration.ts).
 
 import { NECESSARY, type CategoryId } from './categories.ts';
 
@@ -26,7 +26,7 @@ export const STORAGE_LABELS: Readonly<Record<StorageType, string>> = {
   indexedDB: 'Databas i webbläsaren (IndexedDB)',
 };
 
-/** One category of cookies as a cookie policy version declares it (schema: declarationSchema.ts). */
+/** One category of cookies as a cookie policy version declares it (schema: ../schema/declaration.ts). */
 export interface CookieCategory {
   id: CategoryId;
   /** Its Swedish name, such as "Statistik". */

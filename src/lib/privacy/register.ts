@@ -1,4 +1,4 @@
-// Plain types and functions only, like the cookie declaration: the schemas are in registerSchema.ts.
+// Plain types and functions only, like the cookie declaration: the schemas are in ../schema/register.ts.
 import type { ToolsConfig } from '../consent/toolCatalog.ts';
 
 /** The legal bases of GDPR art. 6(1), (a) to (f), by the id an editor writes. */
@@ -76,14 +76,15 @@ export const SAFEGUARD_LABELS: Readonly<Record<SafeguardId, string>> = {
 };
 
 /**
- * The tools and channels through which the site or the company processes
- * personal data, by the id a register entry names in `tool`.
+ * The systems through which the site or the company processes personal data
+ * (the statistics and marketing tools, the consent log, the ways privacy
+ * requests arrive), by the id a register entry names in `tool`.
  */
-export const CHANNEL_IDS = ['matomo', 'gtm', 'consentLog', 'requestEndpoint', 'requestEmail'] as const;
-export type ChannelId = (typeof CHANNEL_IDS)[number];
+export const SYSTEM_IDS = ['matomo', 'gtm', 'consentLog', 'requestEndpoint', 'requestEmail'] as const;
+export type SystemId = (typeof SYSTEM_IDS)[number];
 
-/** Each channel's name, for the build's messages. */
-export const CHANNEL_NAMES: Readonly<Record<ChannelId, string>> = {
+/** Each system's name, for the build's messages. */
+export const SYSTEM_NAMES: Readonly<Record<SystemId, string>> = {
   matomo: 'Matomo (PUBLIC_MATOMO_URL)',
   gtm: 'Google Tag Manager (PUBLIC_GTM_ID)',
   consentLog: 'the consent log (PUBLIC_CONSENT_LOG_URL)',
@@ -133,8 +134,8 @@ export interface ProcessingEntry {
   required?: Requirement | undefined;
   /** Automated decisions, profiling included (art. 22), where there are any. */
   automatedDecisions?: string | undefined;
-  /** The configured tools or channels this entry covers. */
-  tool?: ChannelId | ChannelId[] | undefined;
+  /** The configured systems this entry covers. */
+  tool?: SystemId | SystemId[] | undefined;
 }
 
 /** A data protection officer (GDPR art. 37–39), where the company has one. */
@@ -144,8 +145,8 @@ export interface DataProtectionOfficer {
   phone?: string | undefined;
 }
 
-/** The channels an entry covers, as a list. */
-export const entryChannels = (entry: ProcessingEntry): ChannelId[] =>
+/** The systems an entry covers, as a list. */
+export const entrySystems = (entry: ProcessingEntry): SystemId[] =>
   entry.tool === undefined ? [] : Array.isArray(entry.tool) ? entry.tool : [entry.tool];
 
 /**
@@ -200,15 +201,15 @@ export function registerProblems(entries: readonly ProcessingEntry[]): { index: 
 }
 
 /**
- * The channels a build processes personal data through: the configured tools,
+ * The systems a build processes personal data through: the configured tools,
  * the consent log and the request endpoint when set, and always the e-mail
  * that privacy requests are composed for.
  */
-export function configuredChannels(config: {
+export function configuredSystems(config: {
   tools: ToolsConfig;
   consentLogUrl: string | undefined;
   contactEndpoint: string | undefined;
-}): ChannelId[] {
+}): SystemId[] {
   return [
     ...(config.tools.matomo ? (['matomo'] as const) : []),
     ...(config.tools.gtm ? (['gtm'] as const) : []),
@@ -219,16 +220,16 @@ export function configuredChannels(config: {
 }
 
 /**
- * Every configured channel that no entry of the register covers, as a message
- * naming it. `channels` are those the build is configured with.
+ * Every configured system that no entry of the register covers, as a message
+ * naming it. `systems` are those the build is configured with.
  */
-export function uncoveredChannels(channels: readonly ChannelId[], entries: readonly ProcessingEntry[]): string[] {
-  const covered = new Set(entries.flatMap(entryChannels));
-  return channels
-    .filter((channel) => !covered.has(channel))
+export function uncoveredSystems(systems: readonly SystemId[], entries: readonly ProcessingEntry[]): string[] {
+  const covered = new Set(entries.flatMap(entrySystems));
+  return systems
+    .filter((system) => !covered.has(system))
     .map(
-      (channel) =>
-        `${CHANNEL_NAMES[channel]} processes personal data, but no entry of the privacy policy's processing register covers it (tool: ${channel}).`,
+      (system) =>
+        `${SYSTEM_NAMES[system]} processes personal data, but no entry of the privacy policy's processing register covers it (tool: ${system}).`,
     );
 }
 

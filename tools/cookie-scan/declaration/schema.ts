@@ -2,21 +2,10 @@
 // cookie scan reads it. The site only writes the document; its reader lives here.
 import { z } from 'astro/zod';
 import { CATEGORY_IDS, declarationProblems, storageOf } from '#lib/consent/declaration.ts';
-import { DECLARATION_FORMAT, type DeclarationDocument } from '#lib/consent/declarationDocument.ts';
-import { cookieCategorySchema, declaredCookieSchema } from '#lib/consent/declarationSchema.ts';
+import { DECLARATION_FORMAT } from '#lib/consent/declarationDocument.ts';
+import { cookieCategorySchema, declaredCookieSchema, message, requiredText as text } from '#lib/schema/index.ts';
 
-const text = (field: string, what: string) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `"${field}" is missing: ${what}` : `"${field}" must be text: ${what}`,
-    })
-    .trim()
-    .min(1, `"${field}" must not be empty: ${what}`);
-
-const category = z.enum(CATEGORY_IDS, {
-  error: (issue) => `"category" must be one of ${CATEGORY_IDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
-});
+const category = z.enum(CATEGORY_IDS, { error: (issue) => message.notOneOf('category', CATEGORY_IDS, issue.input) });
 
 const absoluteUrl = (field: string) =>
   z.url({ protocol: /^https?$/, error: `"${field}" must be an absolute http(s) URL` });
@@ -81,7 +70,3 @@ export const declarationDocumentSchema = z
       context.addIssue({ code: 'custom', path: [field === 'cookies' ? 'entries' : field, ...rest], message });
     }
   });
-
-// The schema and the plain type must describe the same thing.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const schemaMatchesType: Same<z.infer<typeof declarationDocumentSchema>, DeclarationDocument> = true;

@@ -1,26 +1,23 @@
+/**
+ * The schema of the processing register a privacy policy version carries
+ * (GDPR art. 13–14) and of its data protection officer. The plain types and
+ * the checks that span fields are in src/lib/privacy/register.ts.
+ */
 import { z } from 'astro/zod';
 // Types the editor's metadata in .meta() below: label, hint, options.
 import type {} from '../fieldMeta.ts';
-import { requiredText, textList } from '../schemaText.ts';
 import {
-  CHANNEL_IDS,
   entryProblems,
   LEGAL_BASES,
   LEGAL_BASIS_IDS,
   RECIPIENT_ROLES,
+  registerProblems,
   SAFEGUARD_IDS,
   SAFEGUARD_LABELS,
-  type DataProtectionOfficer,
-  type ProcessingEntry,
-} from './register.ts';
-
-const oneOf = <const T extends readonly [string, ...string[]]>(field: string, ids: T) =>
-  z.enum(ids, {
-    error: (issue) =>
-      issue.input === undefined
-        ? `"${field}" is missing: write one of ${ids.join(', ')}`
-        : `"${field}" must be one of ${ids.join(', ')}, got ${JSON.stringify(issue.input)}`,
-  });
+  SYSTEM_IDS,
+  type SystemId,
+} from '../privacy/register.ts';
+import { message, oneOf, requiredText, textList, trueOrFalse } from './messages.ts';
 
 /** Someone who receives the data: a processor acting for the company, or a controller of its own. */
 const recipientSchema = z.strictObject({
@@ -59,7 +56,7 @@ const transferSchema = z.strictObject({
 /** Whether the person must provide the data, and what follows if they don't. */
 const requirementSchema = z.strictObject({
   /** True when the person has to provide the data. Required. */
-  mandatory: z.boolean({ error: '"mandatory" must be true or false' }).meta({
+  mandatory: trueOrFalse('mandatory').meta({
     label: 'Skyldig att lämna uppgifterna',
     hint: 'Slå på när personen måste lämna uppgifterna, enligt lag eller avtal eller för att ingå ett avtal.',
   }),
@@ -71,16 +68,16 @@ const requirementSchema = z.strictObject({
   }),
 });
 
-const channel = oneOf('tool', CHANNEL_IDS);
+const system = oneOf('tool', SYSTEM_IDS);
 
-/** The tools and channels as the web editor names them. */
-const CHANNEL_OPTIONS = {
+/** The systems as the web editor names them. */
+const SYSTEM_OPTIONS = {
   matomo: 'Matomo (besöksstatistik)',
   gtm: 'Google Tag Manager (marknadsföring)',
   consentLog: 'Samtyckesloggen',
   requestEndpoint: 'Formuläret för begäranden (mottagaren på webben)',
   requestEmail: 'Begäranden via e-post',
-} as const satisfies Record<(typeof CHANNEL_IDS)[number], string>;
+} as const satisfies Record<SystemId, string>;
 
 /** One purpose of the processing register (GDPR art. 13–14). */
 export const processingEntrySchema = z
@@ -130,7 +127,7 @@ export const processingEntrySchema = z
     /** Who receives the data; [] when nobody outside the company does. Required. */
     recipients: z
       .array(recipientSchema, {
-        error: '"recipients" must be a list of recipients; write [] when nobody outside the company receives the data',
+        error: message.notList('recipients', 'recipients; write [] when nobody outside the company receives the data'),
       })
       .meta({
         label: 'Mottagare',
@@ -141,7 +138,7 @@ export const processingEntrySchema = z
     /** Transfers outside the EU/EEA; [] when there are none. Required. */
     transfers: z
       .array(transferSchema, {
-        error: '"transfers" must be a list of transfers outside the EU/EEA; write [] when there are none',
+        error: message.notList('transfers', 'transfers outside the EU/EEA; write [] when there are none'),
       })
       .meta({
         label: 'Överföringar utanför EU/EES',
@@ -167,16 +164,16 @@ export const processingEntrySchema = z
         hint: 'Bara om det finns automatiserade beslut eller profilering (artikel 22): vilka, och vad de betyder för personen.',
         multiline: true,
       }),
-    /** The configured tool or channel the entry covers, or a list of them. Optional. */
+    /** The configured system the entry covers, or a list of them. Optional. */
     tool: z
-      .union([channel, z.array(channel)], {
-        error: `"tool" must be one of ${CHANNEL_IDS.join(', ')}, or a list of them`,
+      .union([system, z.array(system)], {
+        error: message.mustBe('tool', `one of ${SYSTEM_IDS.join(', ')}, or a list of them`),
       })
       .optional()
       .meta({
         label: 'Verktyg och kanaler',
         hint: 'Vilka av webbplatsens verktyg och kanaler posten gäller. Bygget vägrar ett register som inte täcker varje verktyg och kanal som webbplatsen är inställd att använda, och säger vilket som saknas.',
-        options: CHANNEL_OPTIONS,
+        options: SYSTEM_OPTIONS,
       }),
   })
   .superRefine((entry, context) => {
@@ -193,7 +190,7 @@ export const dpoSchema = z.strictObject({
     hint: 'Dataskyddsombudets namn, eller funktionens: "Dataskyddsombudet".',
   }),
   /** Where to reach them. Required. */
-  email: z.email({ error: '"email" must be an e-mail address' }).meta({
+  email: z.email({ error: message.mustBe('email', 'an e-mail address') }).meta({
     label: 'E-post',
     hint: 'Där dataskyddsombudet nås. Bygget vägrar något som inte är en e-postadress.',
     pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'Skriv en e-postadress, till exempel dataskydd@techtroopers.com'],
@@ -204,9 +201,15 @@ export const dpoSchema = z.strictObject({
     .meta({ label: 'Telefon', hint: 'Dataskyddsombudets telefonnummer. Valfritt.' }),
 });
 
-// The schemas and the plain types must describe the same thing.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const registerSchemasMatchTypes: [
-  Same<z.infer<typeof processingEntrySchema>, ProcessingEntry>,
-  Same<z.infer<typeof dpoSchema>, DataProtectionOfficer>,
-] = [true, true];
+/**
+ * The register: one entry per purpose, at least one, no purpose twice. A
+ * problem is named by the entry's index and field (`processing.2.purpose`).
+ */
+export const processingRegisterSchema = z
+  .array(processingEntrySchema, { error: message.notList('processing', 'purposes') })
+  .min(1, '"processing" must list at least one purpose, or be left out')
+  .superRefine((entries, context) => {
+    for (const { index, message: text } of registerProblems(entries)) {
+      context.addIssue({ code: 'custom', path: [index, 'purpose'], message: text });
+    }
+  });
