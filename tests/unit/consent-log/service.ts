@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll } from 'vitest';
-import { startChildServer } from '../../../scripts/child-server.mjs';
+import { startChildServer } from '../../harness/childServer.ts';
 import type { Beacon } from '../../../services/consent-log/src/beacon.ts';
 import { openStore } from '../../../services/consent-log/src/store.ts';
 

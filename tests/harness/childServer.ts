@@ -1,27 +1,26 @@
 // Starts a Node server as a child process on a free port and waits until it says
 // where it listens ("listening on http://localhost:<port>/", as the consent log
 // does). Shared by the consent log's tests and its benchmark.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
-/**
- * Runs `node <args>` with `env` as its whole environment, plus PORT=0.
- * @param {string[]} args
- * @param {Record<string, string | undefined>} env
- * @returns {Promise<{
- *   child: import('node:child_process').ChildProcess;
- *   url: string;
- *   output: () => string;
- *   stop: () => Promise<void>;
- * }>} `output` is all it has written so far; `stop` sends SIGTERM and waits for the exit.
- */
-export function startChildServer(args, env) {
+/** A server started by `startChildServer`. */
+export interface ChildServer {
+  child: ChildProcess;
+  /** Where it listens, as http://127.0.0.1:<port>. */
+  url: string;
+  /** All it has written to stdout and stderr so far. */
+  output: () => string;
+  /** Sends SIGTERM and waits for the exit. */
+  stop: () => Promise<void>;
+}
+
+/** Runs `node <args>` with `env` as its whole environment, plus PORT=0. */
+export function startChildServer(args: string[], env: Record<string, string | undefined>): Promise<ChildServer> {
   const child = spawn(process.execPath, args, { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  /** @type {Promise<void>} */
-  const exited = new Promise((done) => child.on('exit', () => done()));
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
   return new Promise((done, fail) => {
-    /** @param {Buffer} chunk */
-    const collect = (chunk) => {
+    const collect = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /listening on http:\/\/localhost:(\d+)\//.exec(output)?.[1];
       if (!port) return;

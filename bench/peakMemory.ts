@@ -2,7 +2,7 @@
 // Node process appends its peak resident memory, in KiB, to BENCH_PEAK_FILE.
 import { appendFileSync } from 'node:fs';
 
-const file = process.env.BENCH_PEAK_FILE;
+const file = process.env['BENCH_PEAK_FILE'];
 if (file) {
   process.on('exit', () => appendFileSync(file, `${process.resourceUsage().maxRSS}\n`));
 }

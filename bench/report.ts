@@ -1,0 +1,165 @@
+// BENCHMARKS.md: the machine it ran on, what each part measured and how, its
+// table, and the targets.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { OPEN_SAMPLES } from './interaction.ts';
+import { PAGES_DAY } from './pagesSite.ts';
+import type { Results } from './results.ts';
+import { root } from './shared.ts';
+import { consentLogTable, lighthouseTable, returningTable, scaleTable, scanTable, weightTable } from './tables.ts';
+import { targets } from './targets.ts';
+
+async function versionOf(command: string, args: string[]): Promise<string> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await new Promise((done) => child.on('exit', done));
+  return Buffer.concat(chunks).toString().trim();
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+/** The machine, the runtimes and the browser, one line each. */
+async function machine(browserPath: string): Promise<string[]> {
+  const cpu = cpus();
+  return [
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Linux ${release()}`,
+    `Node ${process.versions.node}, Astro ${packageVersion('astro')}, Lighthouse ${packageVersion('lighthouse')}`,
+    (await versionOf(browserPath, ['--version'])).split('\n')[0] ?? '',
+  ];
+}
+
+/**
+ * The report of a run, in Markdown: a section for every part that ran, then the targets.
+ * `command` is how the run was started; `runs` the Lighthouse runs per page.
+ */
+export async function composeReport(
+  results: Results,
+  { command, runs, browserPath }: { command: string; runs: number; browserPath: string },
+): Promise<string> {
+  const report = [
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\` on:`,
+    '',
+    ...(await machine(browserPath)).map((line) => `- ${line}`),
+    '',
+    'The benchmark reports; it does not fail. The byte budgets that may fail are tests (`tests/e2e/site/budgets.spec.ts`).',
+    '',
+  ];
+  if (results.weight || results.returning || results.lighthouse) {
+    report.push(
+      '## The pages measured',
+      '',
+      `A production build of the published versions plus the test fixtures' later ones, built for ${PAGES_DAY} so that`,
+      'the history has entries and a changes page exists, with no statistics or marketing tool configured. It is',
+      'served by `tests/harness/staticServer.ts`, which behaves like the hosts the site is deployed to: gzip,',
+      'ETags, and the headers of the build’s own `_headers` (fingerprinted files under `/_astro/` cached for a year).',
+      '',
+    );
+  }
+  if (results.weight) {
+    report.push(
+      '## Page weight',
+      '',
+      'Requests that went to the network (304: revalidated, no body sent), and the gzipped bytes of the bodies',
+      'in KiB. First visit: empty cache, no cookies, the banner shown. Repeat visit: the same page again after',
+      '**Acceptera alla**, consent stored. Requests the browser served from its cache without asking are not',
+      'counted; the favicon is counted among the requests, not in the bytes.',
+      '',
+      weightTable(results.weight),
+      '',
+    );
+  }
+  if (results.returning) {
+    report.push(
+      '## Returning visitors',
+      '',
+      'A visitor who accepted everything comes back. Scripts run: every script the page executes, whether from the',
+      'network or the cache, gzipped at level 9 as the budget test counts them (`tests/e2e/site/budgets.spec.ts`);',
+      "of it consent: the consent's own script, without a page's own feature such as the contact page's request form.",
+      `Click to preferences: from the click on **Cookieinställningar** in the footer to the first frame in which`,
+      `the preferences are visible, median of ${OPEN_SAMPLES}, each in a fresh browser context with an empty cache so that the`,
+      'banner is fetched for real. After hover: the pointer rested on the link (which prefetches the banner) until the',
+      'network was idle. No hover: a click straight away, as a tap or a keyboard user might (focus prefetches too, so',
+      'this is the worst case).',
+      '',
+      returningTable(results.returning),
+      '',
+    );
+  }
+  if (results.lighthouse) {
+    report.push(
+      '## Lighthouse',
+      '',
+      `Mobile (Lighthouse's default: a mid-range phone on slow 4G, simulated throttling), median of ${runs} runs per`,
+      'page for each figure.',
+      '',
+      lighthouseTable(results.lighthouse),
+      '',
+    );
+    const failing = results.lighthouse.filter((result) => result.failing.length > 0);
+    if (failing.length > 0) {
+      report.push(
+        'Audits that scored below 90 in at least one run:',
+        '',
+        ...failing.map((result) => `- ${result.name}: ${result.failing.join(', ')}`),
+        '',
+      );
+    }
+  }
+  if (results.scale) {
+    report.push(
+      '## Scale',
+      '',
+      'Generated content (`tests/harness/generateVersions.ts`): N versions of each of the two policies, one a day,',
+      'each a small edit of the one before (a sentence added or removed, a word changed, now and then a new',
+      'paragraph), so every changes page has real work to do. Each build is cold (empty cache). Build time is the',
+      'wall-clock time of `astro build`; peak memory is the largest resident set of its processes.',
+      '',
+      scaleTable(results.scale),
+      '',
+    );
+  }
+  if (results.scan) {
+    report.push(
+      '## Cookie scan',
+      '',
+      '`npm run scan` of the local production build (the published content, with Matomo, Tag Manager and the',
+      'consent log pointed at the local stand-ins), served by `tools/cookie-scan/local/staticHost.ts`: every page of the',
+      'sitemap in every consent state (no choice, Avvisa alla, each optional category alone, Acceptera alla, each',
+      'category withdrawn), each state in a fresh browser context, four at a time. Pages read counts the extra read',
+      'right after each withdrawal. Scan time is from reading the declaration to the last finding; building the site',
+      'is not included.',
+      '',
+      scanTable(results.scan),
+      '',
+    );
+  }
+  if (results.consentLog) {
+    const { beacons, clients, loadAverage, stored, chainIntact } = results.consentLog;
+    report.push(
+      '## Consent log',
+      '',
+      `${beacons} beacons like the site’s (form-encoded, from the site’s origin) from ${clients} concurrent clients over`,
+      'keep-alive connections, on the same machine, against `services/consent-log` started fresh with a temporary',
+      'database. Every answer waits for its record’s commit (WAL, `synchronous=FULL`); beacons that arrive together',
+      'share one commit. Latency is per request, as the client sees it. The baseline is the same load against a bare',
+      'Node server that only answers 204: what the client and the machine cost without the log.',
+      '',
+      consentLogTable(results.consentLog),
+      '',
+      `Stored afterwards: ${stored} of ${beacons}, chain ${chainIntact ? 'intact' : '**broken**'} (\`npm run consent-log -- verify\`).`,
+      `Load average when it started: ${loadAverage.toFixed(1)}.`,
+      '',
+    );
+  }
+  report.push('## Targets', '', targets(results) || '- None measured in this run.', '');
+  return report.join('\n');
+}
