@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../tools/chromium/find.ts';
-import { serveStatic } from '../tests/harness/staticServer.ts';
+import { serveStatic } from '../tools/static-host/staticHost.ts';
 import { CONSENT_LOG_LOAD, measureConsentLog } from './consentLog.ts';
 import { measureReturning } from './interaction.ts';
 import { measureLighthouse } from './lighthouse.ts';

@@ -59,7 +59,7 @@ export async function composeReport(
       '',
       `A production build of the published versions plus the test fixtures' later ones, built for ${PAGES_DAY} so that`,
       'the history has entries and a changes page exists, with no statistics or marketing tool configured. It is',
-      'served by `tests/harness/staticServer.ts`, which behaves like the hosts the site is deployed to: gzip,',
+      'served by `tools/static-host/staticHost.ts`, which behaves like the hosts the site is deployed to: gzip,',
       'ETags, and the headers of the build’s own `_headers` (fingerprinted files under `/_astro/` cached for a year).',
       '',
     );
@@ -132,7 +132,7 @@ export async function composeReport(
       '## Cookie scan',
       '',
       '`npm run scan` of the local production build (the published content, with Matomo, Tag Manager and the',
-      'consent log pointed at the local stand-ins), served by `tools/cookie-scan/local/staticHost.ts`: every page of the',
+      'consent log pointed at the local stand-ins), served by `tools/static-host/staticHost.ts`: every page of the',
       'sitemap in every consent state (no choice, Avvisa alla, each optional category alone, Acceptera alla, each',
       'category withdrawn), each state in a fresh browser context, four at a time. Pages read counts the extra read',
       'right after each withdrawal. Scan time is from reading the declaration to the last finding; building the site',

@@ -11,7 +11,7 @@ import { CONTENT_PATH } from '../../src/lib/content/policyFiles';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { changedVersionMessage, parseRecord, recordProblems, sha256 } from '../../src/lib/publication/record';
 import { headersFile } from '../../src/integrations/securityHeaders';
-import { parseHeadersFile } from '../harness/staticServer.ts';
+import { parseHeadersFile } from '../../tools/static-host/staticHost.ts';
 
 const policiesDir = resolve(import.meta.dirname, '../../src/content/policies');
 const versions = readEditorVersions(policiesDir);

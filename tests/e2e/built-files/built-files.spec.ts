@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { expect } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
-import { matches, parseHeadersFile } from '../../harness/staticServer.ts';
+import { matches, parseHeadersFile } from '#tools/static-host/staticHost.ts';
 import { testOn } from '../support/site';
 
 /** Every production build the browser tests make. */

@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll } from 'vitest';
 import { startChildServer } from '../../harness/childServer.ts';
-import type { Beacon } from '../../../services/consent-log/src/beacon.ts';
-import { openStore } from '../../../services/consent-log/src/store.ts';
+import type { Beacon } from '#consent-log/beacon.ts';
+import { openStore } from '#consent-log/store.ts';
 
 const CLI = resolve(import.meta.dirname, '../../../services/consent-log/src/cli.ts');
 /** Node keeps the stripped and compiled service here, so that each of the many starts is quicker. */

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ScanInputError } from '../errors.ts';
 import { ensureBuild } from './build.ts';
-import { serveStatic } from './staticHost.ts';
+import { serveStatic } from '../../static-host/staticHost.ts';
 
 const STANDINS_SCRIPT = join(import.meta.dirname, '../standins/server.ts');
 
