@@ -1,9 +1,10 @@
 /**
  * The web editor's form fields, derived from the content schema: every field of
- * `policyVersionSchema` becomes a Decap CMS field, with the Swedish label and
- * hint the schema carries in `.meta()` (see src/lib/fieldMeta.ts). A field added
- * to the schema appears in the editor by itself, and one without a label or a
- * hint stops the editor's configuration with a message naming it.
+ * a policy's schema (`policySchemas`) becomes a Decap CMS field, with the
+ * Swedish label and hint the schema carries in `.meta()` (see
+ * src/lib/fieldMeta.ts). A field added to the schema appears in the editor by
+ * itself, and one without a label or a hint stops the editor's configuration
+ * with a message naming it.
  */
 import { z } from 'astro/zod';
 import type { FieldMeta } from '../fieldMeta.ts';
