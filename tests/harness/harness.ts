@@ -12,7 +12,7 @@
  * `.astro/`, which two builds at once would fight over.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { CONSENT_LOG, CONSENT_LOG_TOKEN, origin, PORTS, STANDINS } from './ports.ts';
@@ -20,8 +20,10 @@ import { CONSENT_LOG_SITES, isSiteName, SITES, type SiteName } from './sites.ts'
 
 const root = resolve(import.meta.dirname, '../..');
 const astro = join(root, 'node_modules/.bin/astro');
-/** Where each site's content, build and cache go: `.test-builds/<name>/`. */
-export const BUILDS = join(root, '.test-builds');
+/** Where each site's content, build and cache go: `.test-builds/<name>/` (per port base, so that two runs can share a checkout). */
+export const BUILDS = join(root, process.env['TEST_PORT_BASE'] ? `.test-builds-${process.env['TEST_PORT_BASE']}` : '.test-builds');
+/** Held while a build writes the project's `.astro/`: across harnesses, since two runs may share a checkout. */
+const BUILD_LOCK = join(root, '.astro-build.lock');
 const STANDINS_SCRIPT = join(root, 'tools/cookie-scan/standins/server.ts');
 
 type SiteState =
@@ -51,12 +53,55 @@ async function waitFor(url: string, seconds = 120): Promise<void> {
 }
 
 /** Runs a command to its end, without holding up the harness's answers meanwhile. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   return new Promise((done) => child.on('close', (code) => done({ code, output })));
+}
+
+/** Runs `work` while holding the build lock: a folder that only one process can make. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // Taken: wait, unless whoever took it is gone.
+      const holder = lockHolder();
+      if (holder && !isAlive(holder)) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  }
+  writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+  try {
+    return await work();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** The process that holds the build lock, or 0 while it is still writing its name. */
+function lockHolder(): number {
+  try {
+    return Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Starts a long-running child; the harness stops if it stops while it is still wanted. */
@@ -96,7 +141,7 @@ async function bringUp(name: SiteName): Promise<void> {
   const command = site.mode === 'dev' ? 'dev' : 'preview';
   if (site.mode === 'build') {
     const started = Date.now();
-    const build = await run(astro, ['build'], env);
+    const build = await withBuildLock(() => run(astro, ['build'], env));
     if (build.code !== 0) throw new Error(`astro build of the site "${name}" (${site.about}) failed:\n${build.output}`);
     console.error(`harness: built ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -158,7 +203,9 @@ createServer((request, response) => {
     else if (site.state === 'failed') answer = json(500, { error: site.error });
     else answer = json(202, { waiting: true });
   }
-  response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(answer.status === 204 ? '' : answer.body);
+  response
+    .writeHead(answer.status, { 'Content-Type': 'application/json' })
+    .end(answer.status === 204 ? '' : answer.body);
 }).listen(PORTS.harness, '127.0.0.1', () => console.error(`harness: listening on ${origin(PORTS.harness)}`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
