@@ -50,7 +50,7 @@ export async function composeReport(
     '',
     ...(await machine(browserPath)).map((line) => `- ${line}`),
     '',
-    'The benchmark reports; it does not fail. The byte budgets that may fail are tests (`tests/e2e/site/budgets.spec.ts`).',
+    'The benchmark reports; it does not fail. The byte budgets that may fail are tests (`tests/e2e/budgets/first-and-repeat-visit.spec.ts`).',
     '',
   ];
   if (results.weight || results.returning || results.lighthouse) {
@@ -82,7 +82,7 @@ export async function composeReport(
       '## Returning visitors',
       '',
       'A visitor who accepted everything comes back. Scripts run: every script the page executes, whether from the',
-      'network or the cache, gzipped at level 9 as the budget test counts them (`tests/e2e/site/budgets.spec.ts`);',
+      'network or the cache, gzipped at level 9 as the budget test counts them (`tests/e2e/budgets/first-and-repeat-visit.spec.ts`);',
       "of it consent: the consent's own script, without a page's own feature such as the contact page's request form.",
       `Click to preferences: from the click on **Cookieinställningar** in the footer to the first frame in which`,
       `the preferences are visible, median of ${OPEN_SAMPLES}, each in a fresh browser context with an empty cache so that the`,
