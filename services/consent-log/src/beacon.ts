@@ -3,8 +3,7 @@
  * with exactly these fields. Everything is checked; a beacon that is not sound is
  * refused whole, so the log holds only what the site can have sent.
  */
-import { CATEGORY_IDS, type CategoryId } from '#lib/consent/declaration.ts';
-import { isIsoDate } from '#lib/dates.ts';
+import { CATEGORY_IDS, isIsoDate, type CategoryId } from './shared.ts';
 
 /** What one consent or change says, as the visitor's browser reported it. */
 export interface Beacon {

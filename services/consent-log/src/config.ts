@@ -2,7 +2,7 @@
  * The service's settings, all from the environment. A setting that is present but
  * wrong stops the service with a message naming it; nothing is guessed.
  */
-import { site } from '#site/site.config.ts';
+import { SITE_URL } from './shared.ts';
 
 /** A mistake in the command line or the environment, shown as it is, without a stack trace. */
 export class UsageError extends Error {}
@@ -41,7 +41,7 @@ export function readInteger(name: string, value: string | undefined, min: number
 }
 
 function readOrigins(value: string | undefined): string[] {
-  if (value === undefined || value.trim() === '') return [site.url];
+  if (value === undefined || value.trim() === '') return [SITE_URL];
   return value.split(',').map((entry) => {
     const text = entry.trim();
     let url: URL | undefined;
@@ -51,7 +51,7 @@ function readOrigins(value: string | undefined): string[] {
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
-      throw new UsageError(`CONSENT_LOG_ORIGINS: "${text}" is not an origin such as ${site.url}.`);
+      throw new UsageError(`CONSENT_LOG_ORIGINS: "${text}" is not an origin such as ${SITE_URL}.`);
     }
     return url.origin;
   });

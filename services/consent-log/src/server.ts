@@ -14,11 +14,11 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { isIsoDate } from '#lib/dates.ts';
 import { parseBeacon, UUID, type Beacon } from './beacon.ts';
 import type { ServiceConfig } from './config.ts';
 import { CSV_HEADER, csvLine } from './csv.ts';
 import { createRateLimiter } from './rateLimit.ts';
+import { isIsoDate } from './shared.ts';
 import type { Store } from './store.ts';
 
 /** The largest beacon body accepted, in bytes; the site's are a few hundred. */

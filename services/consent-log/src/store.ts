@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { CategoryId } from '#lib/consent/declaration.ts';
+import type { CategoryId } from './shared.ts';
 import type { Beacon } from './beacon.ts';
 
 /** The hash the chain starts from before anything has been pruned. */
