@@ -131,12 +131,16 @@ describe('cookie name patterns', () => {
 });
 
 describe('the revision rule', () => {
-  const reworded: CookieDeclaration = {
-    categories: declaration.categories.map((category) => ({
-      ...category,
-      title: `${category.title} `.trim(),
-      description: `${category.description} Nu tydligare.`,
-    })),
+  // A category's title is its name: renaming it asks nobody again.
+  const retitled: CookieDeclaration = {
+    categories: declaration.categories.map((category) => ({ ...category, title: category.title.toUpperCase() })),
+    cookies: declaration.cookies,
+  };
+  // Its description is the purpose the visitor consented to: changing it asks again.
+  const redescribed: CookieDeclaration = {
+    categories: declaration.categories.map((category) =>
+      category.id === 'marketing' ? { ...category, description: `${category.description} Nu tydligare.` } : category,
+    ),
     cookies: declaration.cookies,
   };
   const withMeta: CookieDeclaration = {
@@ -158,12 +162,12 @@ describe('the revision rule', () => {
     cookies: declaration.cookies.map((c) => (c.name === '_pk_id.*' ? { ...c, [field]: value } : c)),
   });
 
-  it('ignores the wording of the categories: titles and descriptions', () => {
-    expect(declarationFingerprint(reworded)).toBe(declarationFingerprint(declaration));
+  it('ignores the categories’ titles and the order entries are listed in', () => {
+    expect(declarationFingerprint(retitled)).toBe(declarationFingerprint(declaration));
     expect(
       declarationFingerprint({
-        ...declaration,
-        categories: declaration.categories.map((category) => ({ ...category, title: category.title.toUpperCase() })),
+        categories: [...declaration.categories].reverse(),
+        cookies: [...declaration.cookies].reverse(),
       }),
     ).toBe(declarationFingerprint(declaration));
   });
@@ -194,6 +198,25 @@ describe('the revision rule', () => {
     ],
     ['a cookie’s new purpose', changing('purpose', 'Besökare, och annonser.')],
     ['a cookie’s new duration', changing('duration', '25 månader')],
+    ['a category’s new description (the purpose the visitor was shown)', redescribed],
+    [
+      'a Google consent signal a category newly grants',
+      {
+        ...declaration,
+        categories: declaration.categories.map((category) =>
+          category.id === 'statistics' ? { ...category, consentSignals: ['analytics_storage' as const] } : category,
+        ),
+      },
+    ],
+    [
+      'an entry moved from a cookie to other storage',
+      {
+        ...declaration,
+        cookies: declaration.cookies.map((c) =>
+          c.name === '_pk_ses.*' ? { ...c, storage: 'localStorage' as const } : c,
+        ),
+      },
+    ],
     [
       'a category dropped',
       { categories: declaration.categories.slice(0, 2), cookies: declaration.cookies.slice(0, 3) },
@@ -204,22 +227,26 @@ describe('the revision rule', () => {
 
   it('starts at 1 and goes up when the declaration changes or a version is material', () => {
     const first = version('2026-11-24', declaration);
-    const wording = version('2027-02-15', reworded);
+    // The policy's text may change in a version that is not material; its declaration is the same.
+    const wording = version('2027-02-15', retitled);
     const meta = version('2027-06-15', withMeta);
     expect(consentRevision([first])).toEqual({ revision: 1, since: first });
     expect(consentRevision([first, wording])).toEqual({ revision: 1, since: first });
-    expect(consentRevision([first, wording, meta])).toEqual({ revision: 2, since: meta });
+    expect(consentRevision([first, wording, meta])).toEqual({ revision: 2, since: meta, change: 'storage' });
     expect(consentRevision([first, meta, version('2028-01-01', declaration)]).revision).toBe(3);
     const duration = version('2027-03-01', changing('duration', '25 månader'));
-    expect(consentRevision([first, duration])).toEqual({ revision: 2, since: duration });
+    expect(consentRevision([first, duration])).toEqual({ revision: 2, since: duration, change: 'storage' });
+    // A new description of a purpose asks again, as a change of purpose, not of cookies.
+    const purpose = version('2027-03-01', redescribed);
+    expect(consentRevision([first, wording, purpose])).toEqual({ revision: 2, since: purpose, change: 'purposes' });
     // A material version asks again even when its declaration is the same.
     const material = version('2027-04-01', declaration, { material: true });
-    expect(consentRevision([first, wording, material])).toEqual({ revision: 2, since: material });
+    expect(consentRevision([first, wording, material])).toEqual({ revision: 2, since: material, change: 'text' });
   });
 
   it('tells returning visitors what changed, with a link, only when they are asked again', () => {
     const first = version('2026-11-24', declaration, { changesUrl: undefined });
-    expect(buildConsentSetup([first, version('2027-02-15', reworded)], {}, undefined).revisionNote).toBeUndefined();
+    expect(buildConsentSetup([first, version('2027-02-15', retitled)], {}, undefined).revisionNote).toBeUndefined();
     const asked = buildConsentSetup(
       [first, version('2027-06-15', withMeta), version('2027-08-01', withMeta)],
       {},
@@ -228,6 +255,7 @@ describe('the revision rule', () => {
     expect(asked.revision).toBe(2);
     expect(asked.revisionNote).toEqual({
       summary: 'Sammanfattning 2027-06-15',
+      change: 'storage',
       changesUrl: '/cookiepolicy/versioner/2027-06-15/andringar/',
     });
     expect(asked.policy).toEqual({ version: '2027', effective: '2027-08-01', url: '/cookiepolicy/' });
@@ -238,6 +266,24 @@ describe('the revision rule', () => {
         revisionMessage: expect.stringContaining('href="/cookiepolicy/versioner/2027-06-15/andringar/"'),
       },
     });
+  });
+
+  it.each([
+    ['storage', withMeta, false, 'Vi har ändrat vilka cookies vi använder sedan du gjorde ditt val:'],
+    ['purposes', redescribed, false, 'Vi har ändrat vad vi ber om ditt samtycke till sedan du gjorde ditt val:'],
+    ['text', declaration, true, 'Vi har ändrat cookiepolicyn sedan du gjorde ditt val:'],
+  ] as const)('says truthfully what changed (%s), and links the changes page', (change, next, material, heading) => {
+    const first = version('2026-11-24', declaration, { changesUrl: undefined });
+    const asked = buildConsentSetup([first, version('2027-03-01', next, { material })], {}, undefined);
+    expect(asked.revisionNote?.change).toBe(change);
+    const sv = toCookieConsentConfig(asked, { gpc: false }).language.translations['sv'] as {
+      consentModal: { revisionMessage: string };
+    };
+    const message = sv.consentModal.revisionMessage;
+    expect(message).toContain(`<strong>${heading}</strong> Sammanfattning 2027-03-01`);
+    expect(message).toContain('<a href="/cookiepolicy/versioner/2027-03-01/andringar/">Se vad som ändrats</a>');
+    // Only a change of the stored entries is called a change of the cookies.
+    expect(message.includes('vilka cookies')).toBe(change === 'storage');
   });
 });
 
@@ -339,6 +385,7 @@ describe('what a page carries', () => {
       'cookieName',
       'policy',
       'revision',
+      'signals',
       'tools',
       'versions',
     ]);
@@ -447,6 +494,24 @@ describe('compareDeclarations', () => {
     expect(changes.changed.map((c) => [c.after.name, c.fields])).toEqual([['_pk_id.*', ['duration']]]);
     expect(changes.removedCategories.map((c) => c.id)).toEqual(['marketing']);
     expect(changes.addedCategories).toEqual([]);
+  });
+
+  it('lists a category whose description, name or Google signals changed', () => {
+    const after: CookieDeclaration = {
+      ...declaration,
+      categories: declaration.categories.map((category) =>
+        category.id === 'marketing'
+          ? { ...category, description: 'Annonser som Google mäter.', consentSignals: ['ad_storage' as const] }
+          : category.id === 'statistics'
+            ? { ...category, title: 'Besöksstatistik' }
+            : category,
+      ),
+    };
+    expect(compareDeclarations(declaration, after).changedCategories.map((c) => [c.after.id, c.fields])).toEqual([
+      ['statistics', ['title']],
+      ['marketing', ['description', 'consentSignals']],
+    ]);
+    expect(compareDeclarations(declaration, declaration).changedCategories).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  * autoClear.reloadPage), so a withdrawn tool is never in a page again. Loaded on
  * every page, so kept small.
  */
-import { GPC_REFUSES } from '../../lib/consent/categories.ts';
+import { GPC_REFUSES, NECESSARY } from '../../lib/consent/categories.ts';
+import { consentModeState } from '../../lib/consent/consentMode.ts';
 import type { PageConsent } from '../../lib/consent/setup.ts';
 import type { StoredConsent } from '../../lib/consent/stored.ts';
 import type { GtmConfig, MatomoConfig } from '../../lib/consent/toolCatalog.ts';
@@ -79,20 +80,12 @@ function gtag(..._args: unknown[]): void {
   (window.dataLayer ??= []).push(arguments);
 }
 
-/** The visitor's choice in Consent Mode v2 terms. */
-function consentMode(marketing: boolean, statistics: boolean) {
-  const state = (granted: boolean) => (granted ? 'granted' : 'denied');
-  return {
-    ad_storage: state(marketing),
-    ad_user_data: state(marketing),
-    ad_personalization: state(marketing),
-    analytics_storage: state(statistics),
-  };
-}
-
-/** Consent Mode v2: everything denied until the visitor says otherwise. */
+/**
+ * Consent Mode v2: every signal denied until the visitor says otherwise, but for
+ * any the declaration gives the necessary category, which needs no consent.
+ */
 export function setGtmDefaults({ setup, toolsAllowed }: ConsentContext): void {
-  if (setup.tools.gtm && toolsAllowed) gtag('consent', 'default', consentMode(false, false));
+  if (setup.tools.gtm && toolsAllowed) gtag('consent', 'default', consentModeState(setup.signals, [NECESSARY]));
 }
 
 let gtmStarted = false;
@@ -114,7 +107,9 @@ export function applyConsent({ setup, gpc, toolsAllowed }: ConsentContext, accep
   const marketing = !gpc && accepted.includes(GPC_REFUSES);
   if (setup.tools.matomo && statistics) startMatomo(setup.tools.matomo);
   if (setup.tools.gtm) {
-    gtag('consent', 'update', consentMode(marketing, statistics));
+    // Only the signals the declaration gives an accepted category; marketing's none under GPC.
+    const granted = accepted.filter((id) => id !== GPC_REFUSES || marketing);
+    gtag('consent', 'update', consentModeState(setup.signals, granted));
     if (marketing) startGtm(setup.tools.gtm);
   }
 }

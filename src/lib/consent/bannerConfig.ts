@@ -5,6 +5,7 @@
  */
 import type { CookieConsentConfig, CookieItem, CookieTable, Section } from 'vanilla-cookieconsent';
 import { escapeHtml } from '../escapeHtml.ts';
+import { signalCategories } from './consentMode.ts';
 import {
   GPC_REFUSES,
   NECESSARY,
@@ -16,6 +17,7 @@ import {
   type CookieCategory,
   type DeclaredCookie,
 } from './declaration.ts';
+import type { ConsentChange } from './revision.ts';
 import type { ConsentSetup, PageConsent } from './setup.ts';
 
 export interface VisitorSignals {
@@ -62,6 +64,7 @@ export function toPageConsent(setup: ConsentSetup): PageConsent {
     policy: { version: setup.policy.version, effective: setup.policy.effective },
     versions: setup.revisionVersions,
     tools: setup.tools,
+    signals: signalCategories(setup.categories),
     ...(setup.consentLogUrl ? { consentLogUrl: setup.consentLogUrl } : {}),
     banner: {
       standard: toCookieConsentConfig(setup, { gpc: false }),
@@ -111,6 +114,16 @@ export const BANNER_LAYOUT = {
 
 const GPC_NOTE =
   'Din webbläsare skickar signalen Global Privacy Control. Därför använder vi inga cookies för marknadsföring och frågar inte om dem.';
+
+/**
+ * How returning visitors are told why they are asked again, by what changed: only
+ * a change of the stored entries is said to change the cookies.
+ */
+export const REVISION_HEADINGS: Readonly<Record<ConsentChange, string>> = {
+  storage: 'Vi har ändrat vilka cookies vi använder sedan du gjorde ditt val:',
+  purposes: 'Vi har ändrat vad vi ber om ditt samtycke till sedan du gjorde ditt val:',
+  text: 'Vi har ändrat cookiepolicyn sedan du gjorde ditt val:',
+};
 
 function listWords(words: string[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`;
@@ -168,7 +181,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
   ];
 
   const revisionMessage = setup.revisionNote
-    ? `<br><br><strong>Vi har ändrat vilka cookies vi använder sedan du gjorde ditt val:</strong> ${escapeHtml(setup.revisionNote.summary)} ` +
+    ? `<br><br><strong>${REVISION_HEADINGS[setup.revisionNote.change]}</strong> ${escapeHtml(setup.revisionNote.summary)} ` +
       `<a href="${escapeHtml(setup.revisionNote.changesUrl)}">Se vad som ändrats</a>.`
     : '';
 

@@ -2,6 +2,7 @@
 // must not pull in zod (its schemas are in ../schema/declaration.ts).
 
 import { NECESSARY, type CategoryId } from './categories.ts';
+import type { ConsentSignal } from './consentMode.ts';
 
 export { CATEGORY_IDS, GPC_REFUSES, NECESSARY, type CategoryId } from './categories.ts';
 
@@ -33,6 +34,8 @@ export interface CookieCategory {
   title: string;
   /** What the category's cookies are for, in Swedish. */
   description: string;
+  /** The Google Consent Mode signals consent to this category grants; left out, none. */
+  consentSignals?: ConsentSignal[] | undefined;
 }
 
 /** One cookie, or other stored entry, as a cookie policy version declares it. */
@@ -73,6 +76,19 @@ export function declarationProblems({ categories, cookies }: CookieDeclaration):
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index)
       problems.push({ path: ['categories', index, 'id'], message: `"${id}" is declared twice` });
+  });
+  const signalOwners = new Map<ConsentSignal, CategoryId>();
+  categories.forEach((category, index) => {
+    for (const signal of category.consentSignals ?? []) {
+      const owner = signalOwners.get(signal);
+      if (owner === undefined) signalOwners.set(signal, category.id);
+      else if (owner !== category.id) {
+        problems.push({
+          path: ['categories', index, 'consentSignals'],
+          message: `the signal "${signal}" is already granted by "${owner}"; each signal belongs to one purpose`,
+        });
+      }
+    }
   });
   if (!ids.includes(NECESSARY)) {
     problems.push({
@@ -129,9 +145,18 @@ export interface DeclarationChanges {
   changed: { before: DeclaredCookie; after: DeclaredCookie; fields: (keyof DeclaredCookie)[] }[];
   addedCategories: CookieCategory[];
   removedCategories: CookieCategory[];
+  /** Categories in both, with what differs: a new description is a new purpose, which asks visitors again. */
+  changedCategories: { before: CookieCategory; after: CookieCategory; fields: CategoryField[] }[];
 }
 
-/** What a new version changes in the declaration, cookie by cookie. */
+/** The fields of a category a new version may change. */
+export type CategoryField = 'title' | 'description' | 'consentSignals';
+
+const categoryFields: CategoryField[] = ['title', 'description', 'consentSignals'];
+const categoryValue = (category: CookieCategory, field: CategoryField): string =>
+  field === 'consentSignals' ? [...(category.consentSignals ?? [])].sort().join(',') : category[field];
+
+/** What a new version changes in the declaration, cookie by cookie and category by category. */
 export function compareDeclarations(before: CookieDeclaration, after: CookieDeclaration): DeclarationChanges {
   const byName = (cookies: DeclaredCookie[]) => new Map(cookies.map((cookie) => [cookie.name, cookie]));
   const old = byName(before.cookies);
@@ -151,5 +176,12 @@ export function compareDeclarations(before: CookieDeclaration, after: CookieDecl
     }),
     addedCategories: after.categories.filter((category) => !oldIds.has(category.id)),
     removedCategories: before.categories.filter((category) => !newIds.has(category.id)),
+    changedCategories: after.categories.flatMap((category) => {
+      const previous = before.categories.find((candidate) => candidate.id === category.id);
+      const differing = previous
+        ? categoryFields.filter((field) => categoryValue(previous, field) !== categoryValue(category, field))
+        : [];
+      return previous && differing.length > 0 ? [{ before: previous, after: category, fields: differing }] : [];
+    }),
   };
 }

@@ -6,7 +6,8 @@ import {
   type CookieDeclaration,
   type DeclaredCookie,
 } from './declaration.ts';
-import { consentRevision } from './revision.ts';
+import type { SignalCategories } from './consentMode.ts';
+import { consentRevision, type ConsentChange } from './revision.ts';
 import { TOOLS, type ToolsConfig } from './toolCatalog.ts';
 
 /** How long the consent cookie is kept; its declaration says "6 månader". */
@@ -24,8 +25,8 @@ export interface ConsentSetup {
   cookieDays: number;
   /** The cookie policy version in force, which consent refers to. */
   policy: { version: string; effective: string; url: string };
-  /** Set when visitors are asked again: what changed, and where to read it. */
-  revisionNote?: { summary: string; changesUrl: string };
+  /** Set when visitors are asked again: what changed, what kind of change it is, and where to read it. */
+  revisionNote?: { summary: string; change: ConsentChange; changesUrl: string };
   /**
    * The versions consent under this revision can refer to, [label, effective]:
    * the one that began it and every one since, which asked nobody again.
@@ -56,6 +57,8 @@ export interface PageConsent {
   /** The versions consent under this revision can refer to (see ConsentSetup). */
   versions: [version: string, effective: string][];
   tools: ToolsConfig;
+  /** Which category grants each Google consent signal; the rest are always denied. */
+  signals: SignalCategories;
   consentLogUrl?: string;
   banner: { standard: CookieConsentConfig; gpc: CookieConsentConfig };
 }
@@ -84,14 +87,14 @@ export function buildConsentSetup(
 ): ConsentSetup {
   const current = versions.at(-1);
   if (!current) throw new Error('The cookie policy has no version in force.');
-  const { revision, since } = consentRevision(versions);
+  const { revision, since, change } = consentRevision(versions);
   return {
     revision,
     cookieName: CONSENT_COOKIE,
     cookieDays: CONSENT_DAYS,
     policy: { version: current.version, effective: current.effective, url: current.url },
-    ...(revision > 1 && since.changesUrl
-      ? { revisionNote: { summary: since.summary, changesUrl: since.changesUrl } }
+    ...(change && since.changesUrl
+      ? { revisionNote: { summary: since.summary, change, changesUrl: since.changesUrl } }
       : {}),
     revisionVersions: versions.slice(versions.indexOf(since)).map(({ version, effective }) => [version, effective]),
     categories: current.declaration.categories,

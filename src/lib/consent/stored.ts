@@ -56,6 +56,7 @@ export function parsePageConsent(json: string | null | undefined): PageConsent |
     isRevision(value['revision']) &&
     Array.isArray(value['categories']) &&
     isObject(value['tools']) &&
+    isObject(value['signals']) &&
     isObject(value['banner']);
   return sound ? (value as unknown as PageConsent) : undefined;
 }

@@ -5,6 +5,7 @@
  * which the browser bundles without zod.
  */
 import { z } from 'astro/zod';
+import { CONSENT_SIGNALS, type ConsentSignal } from '../consent/consentMode.ts';
 import { CATEGORY_IDS, STORAGE_LABELS, STORAGE_TYPES, storageOf } from '../consent/declaration.ts';
 // Types the editor's metadata in .meta() below: label, hint, options.
 import type {} from '../fieldMeta.ts';
@@ -16,6 +17,17 @@ const CATEGORY_OPTIONS = {
   statistics: 'Statistik (statistics)',
   marketing: 'Marknadsföring (marketing)',
 } as const satisfies Record<(typeof CATEGORY_IDS)[number], string>;
+
+/** Google's consent signals as the web editor names them: what each lets Google's tags do. */
+const SIGNAL_OPTIONS = {
+  ad_storage: 'ad_storage: cookies för annonser',
+  ad_user_data: 'ad_user_data: skicka uppgifter om besökaren till Google för annonser',
+  ad_personalization: 'ad_personalization: anpassade annonser (remarketing)',
+  analytics_storage: 'analytics_storage: cookies för Googles statistik (Google Analytics)',
+  functionality_storage: 'functionality_storage: cookies för funktioner, till exempel språkval',
+  personalization_storage: 'personalization_storage: cookies för anpassat innehåll, till exempel rekommendationer',
+  security_storage: 'security_storage: cookies för säkerhet, till exempel skydd mot bedrägerier',
+} as const satisfies Record<ConsentSignal, string>;
 
 /** One category of cookies as a cookie policy version declares it. */
 export const cookieCategorySchema = z.strictObject({
@@ -37,9 +49,29 @@ export const cookieCategorySchema = z.strictObject({
   /** One or two Swedish sentences on what the category's cookies are for. Required. */
   description: requiredText('description', 'what the cookies in this category are for, in Swedish').meta({
     label: 'Beskrivning',
-    hint: 'En eller två meningar på svenska om vad kategorins cookies används till. Får inte vara tom.',
+    hint: 'En eller två meningar på svenska om vad kategorins cookies används till. Det är ändamålet besökaren samtycker till: ändras beskrivningen frågar vi besökarna igen. Får inte vara tom.',
     multiline: true,
   }),
+  /**
+   * The Google Consent Mode signals consent to this category grants, when Tag
+   * Manager runs. Optional; left out, none: every signal no category declares is
+   * sent as denied. Declared per category, because the visitor consents per
+   * category: a signal is consent to a purpose, so it belongs with the purpose
+   * the visitor was shown.
+   */
+  consentSignals: z
+    .array(
+      z.enum(CONSENT_SIGNALS, {
+        error: (issue) => message.notOneOf('consentSignals', CONSENT_SIGNALS, issue.input),
+      }),
+      { error: message.notList('consentSignals', `Google consent signals (${CONSENT_SIGNALS.join(', ')})`) },
+    )
+    .optional()
+    .meta({
+      label: 'Samtyckessignaler till Google',
+      hint: 'Vilka av Googles samtyckessignaler (Consent Mode) ett samtycke till kategorin ger, när webbplatsen använder Google Tag Manager. Välj bara signaler som kategorins beskrivning täcker: statistik med Matomo ger till exempel ingen signal till Google. En signal som ingen kategori anger skickas alltid som nekad. Bygget vägrar samma signal i två kategorier. Att ändra signalerna frågar besökarna igen.',
+      options: SIGNAL_OPTIONS,
+    }),
 });
 
 /** What may be in a cookie's name (RFC 6265's token characters), plus `*` for a part that varies. */
