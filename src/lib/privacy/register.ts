@@ -55,13 +55,19 @@ export const LEGAL_BASES: Readonly<Record<LegalBasisId, LegalBasisInfo>> = {
   },
 };
 
-/** How a recipient stands to the company. */
-export const RECIPIENT_ROLES = ['processor', 'controller'] as const;
+/**
+ * How a recipient stands to the company: a processor acts for it; a controller
+ * (an auditor, a credit reference agency) decides for itself; a joint controller
+ * decides the purposes and means together with it, as a third party whose tags
+ * the site embeds does for the collection and transmission (CJEU C-40/17, Fashion ID).
+ */
+export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller'] as const;
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 export const RECIPIENT_ROLE_LABELS: Readonly<Record<RecipientRole, string>> = {
   processor: 'personuppgiftsbiträde, som behandlar uppgifterna för vår räkning',
   controller: 'självständigt personuppgiftsansvarig',
+  'joint-controller': 'gemensamt personuppgiftsansvarig med oss (artikel 26)',
 };
 
 /** The safeguards of GDPR art. 45–46 for a transfer outside the EU/EEA. */
@@ -96,6 +102,8 @@ export interface Recipient {
   /** A name ("Fortnox AB") or a category ("vår revisor"). */
   name: string;
   role: RecipientRole;
+  /** With a joint controller only: the essence of the arrangement between us, in Swedish (art. 26(2)). */
+  arrangement?: string | undefined;
 }
 
 export interface Transfer {
@@ -104,7 +112,34 @@ export interface Transfer {
   /** Who receives the data there, if it is not obvious from the recipients. */
   recipient?: string | undefined;
   safeguard: SafeguardId;
+  /** The safeguard the transfer rests on should the first one fall, such as standard contractual clauses. */
+  fallback?: SafeguardId | undefined;
 }
+
+/** A recipient as the register shows it: its name and role, and with a joint controller the essence of the arrangement. */
+export function describeRecipient(recipient: Recipient): string {
+  const role = `${recipient.name}: ${RECIPIENT_ROLE_LABELS[recipient.role]}`;
+  return recipient.arrangement ? `${role}. Det väsentliga i arrangemanget mellan oss: ${recipient.arrangement}` : role;
+}
+
+/** A transfer as the register shows it: the country, who receives the data there, the safeguard and any fallback. */
+export function describeTransfer(transfer: Transfer): string {
+  const where = transfer.recipient ? `${transfer.country} (${transfer.recipient})` : transfer.country;
+  const fallback = transfer.fallback
+    ? `; skulle det upphöra att gälla, med stöd av ${SAFEGUARD_LABELS[transfer.fallback]}`
+    : '';
+  return `${where}, med stöd av ${SAFEGUARD_LABELS[transfer.safeguard]}${fallback}`;
+}
+
+/**
+ * Whether a transfer rests, or would fall back, on standard contractual clauses:
+ * the policy must then say how to get a copy of them (GDPR art. 13(1)(f)).
+ */
+export const offersSafeguardCopy = (transfers: readonly Transfer[]): boolean =>
+  transfers.some(
+    (transfer) =>
+      transfer.safeguard === 'standard-contractual-clauses' || transfer.fallback === 'standard-contractual-clauses',
+  );
 
 /** Whether the person must provide the data (GDPR art. 13(2)(e)). */
 export interface Requirement {
@@ -149,12 +184,62 @@ export interface DataProtectionOfficer {
 export const entrySystems = (entry: ProcessingEntry): SystemId[] =>
   entry.tool === undefined ? [] : Array.isArray(entry.tool) ? entry.tool : [entry.tool];
 
+/** A problem in an entry: the field, and within it the path to the item, with a message. */
+export interface EntryProblem {
+  field: keyof ProcessingEntry;
+  /** Within the field: a recipient's or transfer's index and field. */
+  at?: (string | number)[];
+  message: string;
+}
+
+/**
+ * Problems in an entry's recipients and transfers: a joint controller without
+ * the essence of the arrangement (art. 26(2)), an arrangement on another role,
+ * a fallback safeguard that is the safeguard itself.
+ */
+function partyProblems(entry: ProcessingEntry): EntryProblem[] {
+  const recipients = entry.recipients.flatMap((recipient, index): EntryProblem[] => {
+    if (recipient.role === 'joint-controller' && !recipient.arrangement) {
+      return [
+        {
+          field: 'recipients',
+          at: [index, 'arrangement'],
+          message:
+            '"arrangement" is missing: with role joint-controller, say in Swedish what the essence of the arrangement is (GDPR art. 26(2))',
+        },
+      ];
+    }
+    if (recipient.role !== 'joint-controller' && recipient.arrangement) {
+      return [
+        {
+          field: 'recipients',
+          at: [index, 'arrangement'],
+          message: `"arrangement" belongs to role joint-controller, but this recipient's role is ${recipient.role}`,
+        },
+      ];
+    }
+    return [];
+  });
+  const transfers = entry.transfers.flatMap((transfer, index): EntryProblem[] =>
+    transfer.fallback === transfer.safeguard
+      ? [
+          {
+            field: 'transfers',
+            at: [index, 'fallback'],
+            message: `"fallback" is the safeguard itself (${transfer.safeguard}): name another one, or leave it out`,
+          },
+        ]
+      : [],
+  );
+  return [...recipients, ...transfers];
+}
+
 /**
  * Problems that span an entry's fields, as messages naming the field. Empty
  * when the entry is sound.
  */
-export function entryProblems(entry: ProcessingEntry): { field: keyof ProcessingEntry; message: string }[] {
-  const problems: { field: keyof ProcessingEntry; message: string }[] = [];
+export function entryProblems(entry: ProcessingEntry): EntryProblem[] {
+  const problems: EntryProblem[] = [];
   if (entry.legalBasis === 'legitimate-interests' && !entry.interest) {
     problems.push({
       field: 'interest',
@@ -186,7 +271,7 @@ export function entryProblems(entry: ProcessingEntry): { field: keyof Processing
         '"required" is missing: say whether the person must provide the data and what follows if they don\'t, or, where the data come from elsewhere, give "source"',
     });
   }
-  return problems;
+  return [...problems, ...partyProblems(entry)];
 }
 
 /** Problems across a register's entries: two entries with one purpose. */

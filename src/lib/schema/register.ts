@@ -12,6 +12,7 @@ import {
   LEGAL_BASIS_IDS,
   RECIPIENT_ROLES,
   registerProblems,
+  type RecipientRole,
   SAFEGUARD_IDS,
   SAFEGUARD_LABELS,
   SYSTEM_IDS,
@@ -19,19 +20,37 @@ import {
 } from '../privacy/register.ts';
 import { message, oneOf, requiredText, textList, trueOrFalse } from './messages.ts';
 
-/** Someone who receives the data: a processor acting for the company, or a controller of its own. */
+/**
+ * Someone who receives the data: a processor acting for the company, a
+ * controller of its own, or a joint controller with the company.
+ */
 const recipientSchema = z.strictObject({
   /** The recipient's name ("Fortnox AB") or category ("vår revisor"). Required. */
   name: requiredText('name', 'who receives the data, by name or category').meta({
     label: 'Namn',
     hint: 'Mottagarens namn ("Fortnox AB") eller slag ("vår revisor"). Får inte vara tomt.',
   }),
-  /** processor (personuppgiftsbiträde) or controller (självständigt personuppgiftsansvarig). Required. */
+  /**
+   * processor (personuppgiftsbiträde), controller (självständigt
+   * personuppgiftsansvarig) or joint-controller (gemensamt personuppgiftsansvarig). Required.
+   */
   role: oneOf('role', RECIPIENT_ROLES).meta({
     label: 'Roll',
-    hint: 'Ett personuppgiftsbiträde behandlar uppgifterna för vår räkning; en självständigt personuppgiftsansvarig för egen räkning.',
-    options: { processor: 'Personuppgiftsbiträde', controller: 'Självständigt personuppgiftsansvarig' },
+    hint: 'Ett personuppgiftsbiträde behandlar uppgifterna för vår räkning; en självständigt personuppgiftsansvarig, som en revisor, för egen räkning; en gemensamt personuppgiftsansvarig bestämmer ändamål och medel tillsammans med oss, som Google för det som Googles taggar på webbplatsen samlar in och skickar.',
+    options: {
+      processor: 'Personuppgiftsbiträde',
+      controller: 'Självständigt personuppgiftsansvarig',
+      'joint-controller': 'Gemensamt personuppgiftsansvarig',
+    } satisfies Record<RecipientRole, string>,
   }),
+  /** With joint-controller only: the essence of the arrangement, in Swedish (GDPR art. 26(2)). */
+  arrangement: requiredText('arrangement', 'the essence of the arrangement between the joint controllers')
+    .optional()
+    .meta({
+      label: 'Det väsentliga i arrangemanget',
+      hint: 'Bara med gemensamt personuppgiftsansvarig: vem av er som ansvarar för vad, till exempel för informationen till besökarna och för att svara när någon använder sina rättigheter (artikel 26.2). Bygget kräver det med den rollen och vägrar det med en annan.',
+      multiline: true,
+    }),
 });
 
 /** A transfer outside the EU/EEA, with its safeguard. */
@@ -49,6 +68,12 @@ const transferSchema = z.strictObject({
   safeguard: oneOf('safeguard', SAFEGUARD_IDS).meta({
     label: 'Skyddsåtgärd',
     hint: 'Det som gör överföringen laglig (dataskyddsförordningen artikel 45–46).',
+    options: SAFEGUARD_LABELS,
+  }),
+  /** The safeguard should the first one fall, such as standard-contractual-clauses. Optional. */
+  fallback: oneOf('fallback', SAFEGUARD_IDS).optional().meta({
+    label: 'Skyddsåtgärd om den första upphör',
+    hint: 'Den skyddsåtgärd överföringen vilar på om den första upphör att gälla, till exempel standardavtalsklausuler om ett beslut om adekvat skyddsnivå upphävs. Valfritt; bygget vägrar samma skyddsåtgärd två gånger.',
     options: SAFEGUARD_LABELS,
   }),
 });
@@ -177,8 +202,12 @@ export const processingEntrySchema = z
       }),
   })
   .superRefine((entry, context) => {
-    for (const { field, message } of entryProblems(entry)) {
-      context.addIssue({ code: 'custom', path: [field], message: `${message} (purpose "${entry.purpose}")` });
+    for (const { field, at, message } of entryProblems(entry)) {
+      context.addIssue({
+        code: 'custom',
+        path: [field, ...(at ?? [])],
+        message: `${message} (purpose "${entry.purpose}")`,
+      });
     }
   });
 
