@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../src/lib/frontmatter';
 import { findPlaceholders, placeholderProblem } from '../../src/lib/placeholders';
 import {
   compareRegisters,
   configuredSystems,
+  describeRecipient,
+  describeTransfer,
+  offersSafeguardCopy,
   uncoveredSystems,
   type ProcessingEntry,
 } from '../../src/lib/privacy/register';
@@ -108,6 +114,40 @@ describe('the processing register in the schema', () => {
     expect(problems(version([entry(overrides)]))).toEqual([expect.stringMatching(message)]);
   });
 
+  it('accepts a joint controller with the essence of the arrangement, and a fallback safeguard', () => {
+    expect(
+      problems(
+        version([
+          entry({
+            recipients: [{ name: 'Google Ireland Limited', role: 'joint-controller', arrangement: 'Vi informerar.' }],
+            transfers: [
+              { country: 'USA', safeguard: 'data-privacy-framework', fallback: 'standard-contractual-clauses' },
+            ],
+          }),
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('asks a joint controller for the essence of the arrangement (art. 26(2)), and refuses it on another role', () => {
+    expect(problems(version([entry({ recipients: [{ name: 'Google', role: 'joint-controller' }] })]))).toEqual([
+      'processing.0.recipients.0.arrangement: "arrangement" is missing: with role joint-controller, say in Swedish what the essence of the arrangement is (GDPR art. 26(2)) (purpose "Fakturera och bokföra")',
+    ]);
+    expect(
+      problems(version([entry({ recipients: [{ name: 'Vår revisor', role: 'controller', arrangement: 'x' }] })])),
+    ).toEqual([
+      'processing.0.recipients.0.arrangement: "arrangement" belongs to role joint-controller, but this recipient\'s role is controller (purpose "Fakturera och bokföra")',
+    ]);
+  });
+
+  it('refuses a fallback safeguard that is the safeguard itself', () => {
+    expect(
+      problems(version([entry({ transfers: [{ country: 'USA', safeguard: 'adequacy', fallback: 'adequacy' }] })])),
+    ).toEqual([
+      'processing.0.transfers.0.fallback: "fallback" is the safeguard itself (adequacy): name another one, or leave it out (purpose "Fakturera och bokföra")',
+    ]);
+  });
+
   it('refuses two entries with one purpose', () => {
     expect(problems(version([entry(), entry()]))).toEqual([
       'processing.1.purpose: "purpose" "Fakturera och bokföra" is declared twice',
@@ -160,6 +200,101 @@ describe('the register covers every configured system', () => {
       "Google Tag Manager (PUBLIC_GTM_ID) processes personal data, but no entry of the privacy policy's processing register covers it (tool: gtm).",
     ]);
     expect(uncoveredSystems(['matomo', 'requestEmail'], [statistics, requests])).toEqual([]);
+  });
+});
+
+describe('recipients and transfers as the register shows them', () => {
+  it('names each recipient with its role in Swedish, a joint controller with the arrangement', () => {
+    expect(describeRecipient({ name: 'Vår revisor', role: 'controller' })).toBe(
+      'Vår revisor: självständigt personuppgiftsansvarig',
+    );
+    expect(describeRecipient({ name: 'Fortnox AB', role: 'processor' })).toBe(
+      'Fortnox AB: personuppgiftsbiträde, som behandlar uppgifterna för vår räkning',
+    );
+    expect(
+      describeRecipient({ name: 'Google', role: 'joint-controller', arrangement: 'Vi informerar besökarna.' }),
+    ).toBe(
+      'Google: gemensamt personuppgiftsansvarig med oss (artikel 26). Det väsentliga i arrangemanget mellan oss: Vi informerar besökarna.',
+    );
+  });
+
+  it('names the safeguard and the fallback, and offers a copy of standard contractual clauses (art. 13(1)(f))', () => {
+    const transfer = {
+      country: 'USA',
+      recipient: 'Google LLC',
+      safeguard: 'data-privacy-framework',
+      fallback: 'standard-contractual-clauses',
+    } as const;
+    expect(describeTransfer(transfer)).toBe(
+      'USA (Google LLC), med stöd av EU–US Data Privacy Framework, EU-kommissionens beslut om adekvat skyddsnivå av den 10 juli 2023 (artikel 45); skulle det upphöra att gälla, med stöd av EU-kommissionens standardavtalsklausuler (artikel 46.2 c)',
+    );
+    expect(describeTransfer({ country: 'Kanada', safeguard: 'adequacy' })).toBe(
+      'Kanada, med stöd av EU-kommissionens beslut om adekvat skyddsnivå (artikel 45)',
+    );
+    expect(offersSafeguardCopy([transfer])).toBe(true);
+    expect(offersSafeguardCopy([{ country: 'USA', safeguard: 'standard-contractual-clauses' }])).toBe(true);
+    expect(offersSafeguardCopy([{ country: 'USA', safeguard: 'data-privacy-framework' }])).toBe(false);
+    expect(offersSafeguardCopy([])).toBe(false);
+  });
+});
+
+describe('the version 2 draft of the privacy policy', () => {
+  const file = resolve(import.meta.dirname, '../../src/content/policies/integritetspolicy/2027-01-01.mdx');
+  const text = readFileSync(file, 'utf8');
+  const draft = policyVersionSchema.parse(readFrontmatter(text));
+  const register = (draft.policy === 'integritetspolicy' && draft.processing) || [];
+  const byPurpose = (purpose: string) => register.find((item) => item.purpose === purpose)!;
+
+  it('is still a draft, with the facts only the company knows left as placeholders', () => {
+    expect(draft.draft).toBe(true);
+    expect(findPlaceholders(text).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the consent log on legitimate interests, to be able to show consent (art. 7(1)), refusals included', () => {
+    const log = byPurpose('Kunna visa vad du har samtyckt till');
+    expect(log.legalBasis).toBe('legitimate-interests');
+    expect(log.interest).toMatch(/artikel 7\.1/);
+    expect(log.interest).toMatch(/avvisat/);
+    expect(log.retention).toMatch(/schemalagda rensningen/);
+    expect(`${log.data.join(' ')} ${log.retention}`).not.toMatch(/webbläsarens (?:fullständiga )?namn/);
+  });
+
+  it('gives each recipient its role: the auditor an independent controller, Google a joint controller with an arrangement', () => {
+    const auditor = byPurpose('Fakturera och bokföra').recipients.find((recipient) => /revisor/.test(recipient.name));
+    expect(auditor?.role).toBe('controller');
+    const ads = byPurpose('Mäta och rikta annonser');
+    const joint = ads.recipients.find((recipient) => recipient.role === 'joint-controller');
+    expect(joint?.name).toMatch(/^Google Ireland Limited/);
+    expect(joint?.arrangement).toMatch(/^\[FYLL I: /);
+    expect(ads.transfers).toEqual([
+      expect.objectContaining({ safeguard: 'data-privacy-framework', fallback: 'standard-contractual-clauses' }),
+    ]);
+  });
+
+  it('rests marketing on legitimate interests only for the company’s own services to customers, and other marketing on consent', () => {
+    const marketing = register.filter((item) => /marknadsföring/i.test(item.purpose));
+    expect(marketing.map((item) => [item.purpose, item.legalBasis])).toEqual([
+      ['Direktmarknadsföring av våra egna tjänster till kunder', 'legitimate-interests'],
+      ['Annan direktmarknadsföring, med ditt samtycke', 'consent'],
+    ]);
+    expect(marketing[0]!.interest).toMatch(/19 § andra stycket marknadsföringslagen/);
+    expect(text).not.toMatch(/lämnas ut till företag som vi samarbetar med/);
+  });
+
+  it('says whether data must be provided with "required", never with a source naming the customer relationship', () => {
+    for (const item of register) expect(item.source ?? '').not.toMatch(/kundförhållande/);
+    expect(byPurpose('Analyser av verksamheten och utveckling av våra tjänster').required?.mandatory).toBe(false);
+  });
+
+  it('names the sources as placeholders, SPAR through a processor, and the credit check’s legitimate need', () => {
+    const spar = byPurpose('Hålla kundernas adresser aktuella');
+    expect(spar.source).toMatch(/SPAR\), genom \[FYLL I: /);
+    expect(spar.recipients).toEqual([expect.objectContaining({ role: 'processor' })]);
+    const credit = byPurpose('Kreditprövning innan vi ingår avtal');
+    expect(credit.interest).toMatch(/legitimt behov .* kreditupplysningslagen \(1973:1173\)/);
+    expect(credit.automatedDecisions).toMatch(/^\[FYLL I: .*artikel 22\.2 a.*\] .*artikel 22\.3/);
+    expect(text).not.toMatch(/till exempel med adressuppdatering/);
+    expect(text).toMatch(/3 kap\. 10 § dataskyddslagen/);
   });
 });
 
