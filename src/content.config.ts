@@ -40,16 +40,22 @@ function policyVersionsLoader(): Loader {
         return { ...data, source };
       });
       assertUniqueDates(versions);
-      // Published versions stay as they were published, and new ones cite current law. First, so
+      // Published versions stay as they were published, new ones cite current law, and a new privacy
+      // policy version gives all that GDPR art. 13 asks, with consent for every configured tool. First, so
       // that a published version whose file is gone is named as such, even when it was its
       // policy's only one. The dev server says so and goes on, so that an editor can preview a
       // version before recording it.
       const recordSource = relative('.', join(policiesDir, RECORD_FILE));
-      const { refusals } = checkPublication(checked, readRecord(policiesDir, recordSource), {
-        recordSource,
-        sourceOf: (file) => relative('.', join(policiesDir, file)),
-        existedBefore: (file) => existedInGit(policiesDir, file) !== false,
-      });
+      const { refusals } = checkPublication(
+        checked,
+        readRecord(policiesDir, recordSource),
+        {
+          recordSource,
+          sourceOf: (file) => relative('.', join(policiesDir, file)),
+          existedBefore: (file) => existedInGit(policiesDir, file) !== false,
+        },
+        { tools },
+      );
       const messages = refusals.map(({ message }) => message);
       if (messages.length > 0 && !includeDrafts) throw new Error(messages.join('\n\n'));
       for (const message of messages) context.logger.warn(message);

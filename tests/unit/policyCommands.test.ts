@@ -59,9 +59,27 @@ async function newVersion(policies: string, date: string, edit: (text: string) =
   await writeFile(path.join(policies, `integritetspolicy/${date}.mdx`), edit(text));
 }
 
-/** Version 1's outdated passages rewritten to current law, so that a new version made from it may be published. */
+/** A register with one complete entry: what GDPR art. 13 asks of a new privacy policy version. */
+const REGISTER = `processing:
+  - purpose: Leverera de tjänster du köper av oss
+    data: [namn]
+    subjects: [kunder]
+    legalBasis: contract
+    retention: Så länge kundförhållandet varar.
+    recipients: []
+    transfers: []
+    required:
+      mandatory: true
+      consequence: Utan uppgifterna kan vi inte leverera tjänsten.
+`;
+
+/**
+ * Version 1's outdated passages rewritten to current law, with a processing
+ * register, so that a new version made from it may be published.
+ */
 const currentLaw = (text: string) =>
   text
+    .replace(/^summary: .*\n/m, `$&${REGISTER}`)
     .replace('## Personvern', '## Integritet')
     .replace('personuppgiftslagen (SFS 1998:204), kallad PuL i dagligt tal. PuL', 'dataskyddsförordningen (GDPR). Den')
     .replace(/ en gång per kalenderår/, '')
@@ -256,6 +274,72 @@ describe('npm run policy:check', () => {
     expect(result.stdout).not.toContain('2027-01-01.mdx');
     expect(result.stdout).toMatch(/\n4 versions checked: \d+ findings reported, 0 refused\.\n$/);
   });
+
+  it('reports each rule on a sentence, whatever its case, and a phrase wrapped over two lines; not a sentence that explains the change', async () => {
+    const { root, policies } = await makeProject();
+    const sentences = [
+      'Uppgifterna förs till USA enligt Safe Harbor.',
+      'Google är certifierat enligt EU-US PRIVACY SHIELD.',
+      'Genom att fortsätta surfa på webbplatsen godkänner du cookies.',
+      'Om din webbläsare tillåter cookies samtycker du till dem.',
+      'Vi följer direktiv 95/46/EG.',
+      'Kontakta vårt personuppgiftsombud.',
+      'Enligt Artikel 29-gruppens riktlinjer.',
+      'Klaga hos datainspektionen.',
+      'Enligt 6 kap. 18 § lagen om elektronisk kommunikation.',
+      'Enligt Personuppgiftslagen (PUL) och personuppgiftslagens regler.',
+      'Begäran ska vara egenhändigt\nundertecknad.',
+      // Explaining the change, and a yearly newsletter: nothing to report.
+      'Personuppgiftslagen har ersatts av dataskyddsförordningen.',
+      'Vi skickar nyhetsbrevet en gång per år.',
+    ];
+    await writeFile(
+      path.join(policies, 'integritetspolicy/2040-01-01.mdx'),
+      `---\npolicy: integritetspolicy\neffective: 2040-01-01\nversion: "3"\nsummary: Ny.\ndraft: true\n---\n\n${sentences.join('\n\n')}\n`,
+    );
+    const result = await run(root, 'check');
+    expect(result.code).toBe(0);
+    const file = 'src/content/policies/integritetspolicy/2040-01-01.mdx';
+    const reported = [...result.stdout.matchAll(new RegExp(`${file}:(\\d+): "([^"]+)" \\(rule ([\\w-]+)\\)`, 'g'))].map(
+      ([, line, phrase, rule]) => `${line} ${rule}: ${phrase}`,
+    );
+    expect(reported).toEqual([
+      '9 safe-harbor: Safe Harbor',
+      '11 privacy-shield: EU-US PRIVACY SHIELD',
+      '13 implied-consent: Genom att fortsätta surfa på webbplatsen godkänner',
+      '15 browser-settings-consent: samtycker du',
+      '17 directive-95-46: direktiv 95/46/EG',
+      '19 personuppgiftsombud: personuppgiftsombud',
+      '21 article-29-working-party: Artikel 29-gruppens',
+      '23 datainspektionen: datainspektionen',
+      '25 old-lek: 6 kap. 18 §',
+      '27 personuppgiftslagen: Personuppgiftslagen (PUL)',
+      '27 personuppgiftslagen: personuppgiftslagens',
+      '29 signed-request: egenhändigt undertecknad',
+    ]);
+    // Each new rule says why, what to write instead and where that is established.
+    expect(result.stdout).toContain('Source: https://curia.europa.eu/juris/liste.jsf?num=C-311/18');
+    expect(result.stdout).toContain('Source: https://curia.europa.eu/juris/liste.jsf?num=C-673/17');
+  });
+
+  it('refuses a new privacy policy version without a legal basis for a purpose, or with Matomo configured and no consent entry for it', async () => {
+    const { root, policies } = await makeProject();
+    await newVersion(policies, '2040-01-01', (text) => currentLaw(text).replace('    legalBasis: contract\n', ''));
+    const withoutBasis = await run(root, 'check');
+    expect(withoutBasis.code).toBe(1);
+    expect(withoutBasis.stdout).toContain(
+      '- the legal basis for "Leverera de tjänster du köper av oss" (art. 13(1)(c)): set legalBasis to one of',
+    );
+    // With its legal basis it gives everything art. 13 asks for (it is refused only as not yet recorded).
+    await newVersion(policies, '2040-01-01', currentLaw);
+    expect((await run(root, 'check')).stdout).not.toContain('does not give everything GDPR art. 13 asks for');
+    const matomo = { PUBLIC_MATOMO_URL: 'https://stats.example.com/', PUBLIC_MATOMO_SITE_ID: '1' };
+    const withMatomo = await run(root, 'check', [], matomo);
+    expect(withMatomo.code).toBe(1);
+    expect(withMatomo.stdout).toContain(
+      '- consent (art. 6(1)(a)) as the legal basis for Matomo, which is configured and sets cookies that are not strictly necessary: add a register entry with tool: matomo and legalBasis: consent',
+    );
+  }, 60_000);
 
   it('exits 1 only when something would be refused', async () => {
     const { root, policies } = await makeProject();

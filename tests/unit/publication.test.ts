@@ -191,6 +191,41 @@ describe('the current-law rules', () => {
       'Begäran kan göras via e-post eller brev.',
     ],
     personvern: ['## Personvern', 'Personvern', '## Integritet'],
+    'safe-harbor': [
+      'Uppgifterna förs till USA enligt Safe Harbor.',
+      'Safe Harbor',
+      'Uppgifterna förs till USA enligt EU–US Data Privacy Framework.',
+    ],
+    'privacy-shield': [
+      'Google är certifierat enligt EU-US Privacy Shield.',
+      'EU-US Privacy Shield',
+      'Google är certifierat enligt EU–US Data Privacy Framework.',
+    ],
+    'implied-consent': [
+      'Genom att fortsätta surfa på webbplatsen godkänner du att vi använder cookies.',
+      'Genom att fortsätta surfa på webbplatsen godkänner',
+      'Vi frågar om ditt samtycke innan vi använder cookies som inte är nödvändiga.',
+    ],
+    'browser-settings-consent': [
+      'Om din webbläsare tillåter cookies samtycker du till att vi använder dem.',
+      'samtycker du',
+      'Du kan också blockera eller radera cookies i din webbläsare.',
+    ],
+    'directive-95-46': [
+      'Vi följer direktiv 95/46/EG om skydd för personuppgifter.',
+      'direktiv 95/46/EG',
+      'Vi följer dataskyddsförordningen (EU) 2016/679.',
+    ],
+    personuppgiftsombud: [
+      'Kontakta vårt personuppgiftsombud.',
+      'personuppgiftsombud',
+      'Kontakta vårt dataskyddsombud.',
+    ],
+    'article-29-working-party': [
+      'Enligt Artikel 29-gruppens riktlinjer räcker det.',
+      'Artikel 29-gruppens',
+      'Enligt Europeiska dataskyddsstyrelsens riktlinjer räcker det.',
+    ],
   };
 
   it('has an example for every rule in the catalogue', () => {
@@ -209,6 +244,55 @@ describe('the current-law rules', () => {
       expect(lawFindings(`---\npolicy: integritetspolicy\n---\n\n${negative}\n`, [rule])).toEqual([]);
     });
   }
+
+  it('matches whatever the case and inflection', () => {
+    const phrases = (text: string) => lawFindings(`---\n---\n${text}\n`).map(({ rule, phrase }) => [rule.id, phrase]);
+    expect(phrases('Personuppgiftslagen (PUL) gäller.')).toEqual([
+      ['personuppgiftslagen', 'Personuppgiftslagen (PUL)'],
+    ]);
+    expect(phrases('Enligt personuppgiftslagens regler och pul.')).toEqual([
+      ['personuppgiftslagen', 'personuppgiftslagens'],
+      ['personuppgiftslagen', 'pul'],
+    ]);
+    expect(phrases('Klaga hos DATAINSPEKTIONEN eller Datainspektionens kontor.')).toEqual([
+      ['datainspektionen', 'DATAINSPEKTIONEN'],
+      ['datainspektionen', 'Datainspektionens'],
+    ]);
+    expect(phrases('Enligt 6 kap. 18 § lagen om elektronisk kommunikation.')).toEqual([['old-lek', '6 kap. 18 §']]);
+    // A longer word that merely contains the letters is not the phrase.
+    expect(phrases('Ett populärt pulver.')).toEqual([]);
+  });
+
+  it('catches a phrase wrapped over two lines, at the line where it starts, but not one split by a blank line', () => {
+    const found = lawFindings('---\n---\nBegäran ska vara egenhändigt\nundertecknad av den sökande.\n');
+    expect(found.map(({ rule, line, phrase }) => [rule.id, line, phrase])).toEqual([
+      ['signed-request', 3, 'egenhändigt undertecknad'],
+    ]);
+    expect(lawFindings('---\n---\nGenom att fortsätta\nsurfa godkänner du cookies.\n')).toHaveLength(1);
+    expect(lawFindings('---\n---\nSkriv egenhändigt\n\nUndertecknad av\n')).toEqual([]);
+  });
+
+  it('leaves alone sentences that explain the change, and "en gång per år" where access is not meant', () => {
+    for (const explaining of [
+      'Personuppgiftslagen har ersatts av dataskyddsförordningen.',
+      'Personuppgiftslagen (PuL) upphävdes 2018.',
+      'Integritetsskyddsmyndigheten, som tidigare hette Datainspektionen, är tillsynsmyndighet.',
+      'EU-US Privacy Shield ogiltigförklarades av EU-domstolen 2020.',
+      'Vi skickar nyhetsbrevet en gång per år.',
+      'Du kan begära registerutdrag utan begränsning till en gång per år.',
+    ]) {
+      expect(lawFindings(`---\n---\nFörsta meningen. ${explaining} Sista meningen.\n`), explaining).toEqual([]);
+    }
+    // The explanation is the sentence's own: the next sentence still cites the old law.
+    expect(
+      lawFindings('---\n---\nPersonuppgiftslagen har ersatts. Vi följer personuppgiftslagen.\n').map(
+        ({ phrase }) => phrase,
+      ),
+    ).toEqual(['personuppgiftslagen']);
+    expect(lawFindings('---\n---\nDu får registerutdrag en gång per år.\n').map(({ rule }) => rule.id)).toEqual([
+      'access-once-a-year',
+    ]);
+  });
 
   it('leaves the summary and change items alone, which may name what was replaced', () => {
     const text = [
@@ -246,7 +330,7 @@ describe('what a build, policy:publish and policy:check hold versions to', () =>
   });
 
   it('reports findings in published versions and drafts, and never refuses them', () => {
-    const { refusals, findings } = checkPublication([old, { ...fresh, draft: true }], record, options);
+    const { refusals, findings } = checkPublication([old, { ...fresh, draft: true }], record, options, { tools: {} });
     expect(refusals).toEqual([]);
     expect(findings.map(({ standing, findings: found }) => [standing, found.length])).toEqual([
       ['recorded', 1],
@@ -255,8 +339,9 @@ describe('what a build, policy:publish and policy:check hold versions to', () =>
   });
 
   it('refuses a new version that cites old law, naming file, line and rule', () => {
-    const { refusals } = checkPublication([old, fresh], record, options);
-    expect(refusals.map(({ kind }) => kind)).toEqual(['unrecorded', 'law']);
+    const { refusals } = checkPublication([old, fresh], record, options, { tools: {} });
+    // Without a register it lacks art. 13's elements too.
+    expect(refusals.map(({ kind }) => kind)).toEqual(['unrecorded', 'law', 'art13']);
     expect(refusals[1]!.message).toMatch(
       /^policies\/integritetspolicy\/2027-01-01\.mdx is to be published, but it cites law or practice that is out of date:\n {2}policies\/integritetspolicy\/2027-01-01\.mdx:3: "personuppgiftslagen" \(rule personuppgiftslagen\)/,
     );
@@ -264,36 +349,89 @@ describe('what a build, policy:publish and policy:check hold versions to', () =>
 
   it('refuses a new version with a placeholder', () => {
     const draft = version('integritetspolicy/2027-01-01.mdx', '---\n---\nSparas i [FYLL I: antal] år.\n');
-    expect(checkPublication([old, draft], record, options).refusals.map(({ kind }) => kind)).toEqual([
+    expect(checkPublication([old, draft], record, options, { tools: {} }).refusals.map(({ kind }) => kind)).toEqual([
       'unrecorded',
+      'art13',
       'placeholder',
     ]);
   });
 });
 
-describe('the art. 13 check of a version with a register', () => {
+describe('the art. 13 check of a privacy policy version', () => {
   const controller = { name: 'Tech Troopers AB', orgNr: '556971-4966', email: 'a@b.se', address: 'Gatan 1' };
   const entry = {
     purpose: 'X',
     data: ['namn'],
     subjects: ['kunder'],
-    legalBasis: 'consent' as const,
+    legalBasis: 'consent',
     retention: 'Ett år.',
     recipients: [],
     transfers: [],
+    required: { mandatory: false, consequence: 'Inget händer.' },
   };
+  const matomo = { ...entry, purpose: 'Statistik', tool: 'matomo' };
+  const tools = { matomo: { url: 'https://stats.example/', siteId: '1' } };
+  const gaps = (processing: unknown, withTools = {}) =>
+    art13Gaps({ controller, frontmatter: { processing }, tools: withTools });
 
   it('finds nothing missing in a complete one', () => {
-    expect(art13Gaps({ controller, processing: [entry] })).toEqual([]);
+    expect(gaps([entry])).toEqual([]);
+    expect(gaps([entry, matomo], tools)).toEqual([]);
   });
 
-  it('warns of a missing controller, purposes and retention', () => {
-    expect(art13Gaps({ controller: { ...controller, orgNr: '' }, processing: [] })).toEqual([
+  it('names a missing controller, and a version without a register', () => {
+    expect(art13Gaps({ controller: { ...controller, orgNr: '' }, frontmatter: {} })).toEqual([
       "the controller's identity and contact details (art. 13(1)(a)): complete site in src/site.config.ts",
-      'the purposes and their legal bases (art. 13(1)(c))',
+      expect.stringMatching(/^the purposes and their legal bases \(art\. 13\(1\)\(c\)\).*add a processing register/),
     ]);
-    expect(art13Gaps({ controller, processing: [{ ...entry, retention: ' ' }] })).toEqual([
-      'how long the data are kept, for "X" (art. 13(2)(a))',
+  });
+
+  it('names each element an entry lacks, by its purpose', () => {
+    const { legalBasis: _basis, ...withoutBasis } = entry;
+    expect(gaps([withoutBasis])).toEqual([
+      'the legal basis for "X" (art. 13(1)(c)): set legalBasis to one of consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests',
     ]);
+    expect(gaps([{ ...entry, retention: ' ' }])).toEqual(['how long the data are kept, for "X" (art. 13(2)(a))']);
+    expect(gaps([{ ...entry, legalBasis: 'legitimate-interests' }])).toEqual([
+      'the legitimate interest pursued for "X" (art. 13(1)(d)): set interest',
+    ]);
+    const { recipients: _r, transfers: _t, required: _q, ...bare } = entry;
+    expect(gaps([bare])).toEqual([
+      'the recipients for "X" (art. 13(1)(e)): list them, or write recipients: []',
+      'whether data for "X" leave the EU/EEA (art. 13(1)(f)): list the transfers, or write transfers: []',
+      'whether the data for "X" must be provided, and what follows if not (art. 13(2)(e)): set required',
+    ]);
+    // Data from elsewhere (art. 14) name their source instead.
+    expect(gaps([{ ...bare, recipients: [], transfers: [], source: 'SPAR.' }])).toEqual([]);
+    expect(gaps([{ ...entry, transfers: [{ country: 'USA', safeguard: 'safe-harbor' }] }])).toEqual([
+      'the safeguard for each transfer of "X" (art. 13(1)(f))',
+    ]);
+  });
+
+  it('asks consent as the basis of every configured tool whose cookies are not strictly necessary', () => {
+    const consentNeeded =
+      'consent (art. 6(1)(a)) as the legal basis for Matomo, which is configured and sets cookies that are not strictly necessary: add a register entry with tool: matomo and legalBasis: consent';
+    expect(gaps([entry], tools)).toEqual([consentNeeded]);
+    expect(gaps([entry, { ...matomo, legalBasis: 'legitimate-interests', interest: 'Statistik.' }], tools)).toEqual([
+      consentNeeded,
+    ]);
+    expect(gaps([entry, { ...matomo, tool: ['matomo', 'gtm'] }], tools)).toEqual([]);
+    // Not configured, not asked for.
+    expect(gaps([entry])).toEqual([]);
+  });
+
+  it('refuses a new privacy policy version that lacks an element, and only reports a recorded one or a draft', () => {
+    const text = '---\npolicy: integritetspolicy\n---\nText.\n';
+    const old = version('integritetspolicy/2026-11-24.mdx', text);
+    const record = publish({ versions: [] }, [old], NOW).record;
+    const fresh = version('integritetspolicy/2027-01-01.mdx', text, { version: '2' });
+    const { refusals, findings } = checkPublication([old, fresh], record, options, { tools: {}, controller });
+    expect(refusals.map(({ kind }) => kind)).toEqual(['unrecorded', 'art13']);
+    expect(refusals[1]!.message).toMatch(
+      /^policies\/integritetspolicy\/2027-01-01\.mdx is to be published, but it does not give everything GDPR art\. 13 asks for:\n {2}- the purposes and their legal bases/,
+    );
+    expect(findings.map(({ art13 }) => art13.length)).toEqual([1, 1]);
+    const asDraft = checkPublication([old, { ...fresh, draft: true }], record, options, { tools: {}, controller });
+    expect(asDraft.refusals).toEqual([]);
   });
 });

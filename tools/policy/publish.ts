@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { CONTENT_PATH, existedInGit, readRecord, readVersionFiles } from '#lib/content/policyFiles.ts';
 import { publish, RecordError, serializeRecord } from '#lib/publication/record.ts';
+import { readToolsConfig } from '#lib/consent/toolCatalog.ts';
 import { checkPublication } from '#lib/publication/refusals.ts';
 import { locate, readCommandLine, run } from './cli.ts';
 
@@ -38,7 +39,9 @@ await run('policy:publish', () => {
     existedBefore: (file: string) => existedInGit(policiesDir, file) !== false,
   };
   // Being unrecorded is what this command mends; everything else must be mended first.
-  const blocking = checkPublication(versions, record, options).refusals.filter(({ kind }) => kind !== 'unrecorded');
+  const blocking = checkPublication(versions, record, options, { tools: readToolsConfig(process.env) }).refusals.filter(
+    ({ kind }) => kind !== 'unrecorded',
+  );
   if (blocking.length > 0) {
     throw new RecordError(`nothing was recorded.\n\n${blocking.map(({ message }) => message).join('\n\n')}`);
   }
