@@ -6,7 +6,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.test-builds/', '.test-builds-*/', '.bench/', 'playwright-report/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.test-builds/',
+      '.test-builds-*/',
+      '.bench/',
+      'playwright-report/',
+      'test-results/',
+      'test-results-*/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

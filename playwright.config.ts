@@ -8,6 +8,8 @@ const chromium = findChromium();
 // against (tests/e2e/support/site.ts), which the harness builds when first asked for.
 export default defineConfig({
   testDir: './tests/e2e',
+  // Per port base, like the harness's builds, so that two runs in one checkout keep their results apart.
+  outputDir: process.env['TEST_PORT_BASE'] ? `test-results-${process.env['TEST_PORT_BASE']}` : 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
   retries: 0,

@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { writePublishedDrafts } from '../../harness/contentSets.ts';
 import { changedVersionMessage, parseRecord } from '#lib/publication/record.ts';
 import { splitFrontmatter } from '#lib/frontmatter.ts';
-import { PORTS } from '../../harness/ports';
+import { origin, PORTS } from '../../harness/ports';
 
 const root = resolve(import.meta.dirname, '../../..');
 const NEW_DATE = '2027-01-15';
@@ -26,6 +26,9 @@ const CHANGE = 'Första meningen i inledningen är omskriven.';
 let repository: string;
 let policies: string;
 let edit: ChildProcess;
+
+// `npm run edit`'s own dev server, which this file starts: not one of the harness's sites.
+test.use({ baseURL: origin(PORTS.cms) });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
