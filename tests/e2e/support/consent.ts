@@ -33,3 +33,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     ),
   ).toEqual([]);
 }
+
+/** Google's seven Consent Mode signals, every one denied: what Tag Manager hears unless the declaration grants one. */
+export const ALL_SIGNALS_DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'denied',
+} as const;
+
+/** The Consent Mode commands the page has pushed to the dataLayer, oldest first: ['consent', 'default' | 'update', state]. */
+export function consentCommands(page: Page): Promise<unknown[][]> {
+  return page.evaluate(() =>
+    ((window as { dataLayer?: unknown[] }).dataLayer ?? [])
+      .map((entry) => Array.from(entry as ArrayLike<unknown>))
+      .filter((entry) => entry[0] === 'consent'),
+  );
+}
+
+/** Whether the Tag Manager stand-in has run in the page, by the container id it was loaded with. */
+export const tagManagerId = (page: Page): Promise<string | undefined> =>
+  page.evaluate(() => (window as { __gtmStandIn?: string }).__gtmStandIn);
