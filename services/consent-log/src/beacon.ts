@@ -22,12 +22,23 @@ export interface Beacon {
   revision: number | null;
   /** Whether Global Privacy Control was on, when the site sends it. */
   gpc: boolean | null;
-  /** A short hash of the banner text as shown, when the site sends it. */
+  /** A short hash of the text of the layer the choice was made in, when the site sends it. */
   bannerHash: string | null;
+  /** How the choice was made, when the site sends it (NULL for beacons from before it did). */
+  action: Action | null;
+  /** Where it was made: the first layer or the preferences, when the site sends it. */
+  layer: Layer | null;
 }
 
+/** How a choice was made: every category, only the necessary, an own selection, or consent withdrawn. */
+export const ACTIONS = ['accept_all', 'reject_all', 'custom', 'withdraw'] as const;
+export type Action = (typeof ACTIONS)[number];
+/** The banner's two layers. */
+export const LAYERS = ['banner', 'preferences'] as const;
+export type Layer = (typeof LAYERS)[number];
+
 const REQUIRED = ['event', 'consentId', 'time', 'categories', 'cookiePolicyVersion', 'cookiePolicyEffective'];
-const OPTIONAL = ['revision', 'gpc', 'bannerHash'];
+const OPTIONAL = ['revision', 'gpc', 'bannerHash', 'action', 'layer'];
 
 /** A UUID, the form of the banner's consent IDs, in either case. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,6 +88,14 @@ export function parseBeacon(body: string): { beacon: Beacon } | { error: string 
   if (bannerHash !== undefined && !BANNER_HASH.test(bannerHash)) {
     return { error: '"bannerHash" must be 16 lower-case hex digits' };
   }
+  const action = fields.get('action');
+  if (action !== undefined && !(ACTIONS as readonly string[]).includes(action)) {
+    return { error: `"action" must be one of ${ACTIONS.join(', ')}` };
+  }
+  const layer = fields.get('layer');
+  if (layer !== undefined && !(LAYERS as readonly string[]).includes(layer)) {
+    return { error: `"layer" must be one of ${LAYERS.join(', ')}` };
+  }
 
   return {
     beacon: {
@@ -89,6 +108,8 @@ export function parseBeacon(body: string): { beacon: Beacon } | { error: string 
       revision: revision === undefined ? null : Number(revision),
       gpc: gpc === undefined ? null : gpc === 'true',
       bannerHash: bannerHash ?? null,
+      action: (action as Action | undefined) ?? null,
+      layer: (layer as Layer | undefined) ?? null,
     },
   };
 }

@@ -2,6 +2,8 @@
  * The service's settings, all from the environment. A setting that is present but
  * wrong stops the service with a message naming it; nothing is guessed.
  */
+import type { KeyObject } from 'node:crypto';
+import { readPrivateKey } from './checkpoint.ts';
 import { SITE_URL } from './shared.ts';
 
 /** A mistake in the command line or the environment, shown as it is, without a stack trace. */
@@ -23,6 +25,15 @@ export interface ServiceConfig {
   rateLimit: number;
   /** Behind a reverse proxy: the client is the last address in X-Forwarded-For. */
   trustProxy: boolean;
+  /** The key `GET /checkpoint` signs with; unset, checkpoints are off. */
+  signingKey: KeyObject | undefined;
+  /** The site whose banner texts are published under /samtycke/texter/<hash>.json. */
+  siteUrl: string;
+  /** Milliseconds a client has to send a request's headers, and the whole request. */
+  headersTimeout: number;
+  requestTimeout: number;
+  /** Connections open at once; more are refused. */
+  maxConnections: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,5 +88,21 @@ export function readServiceConfig(env: Env): ServiceConfig {
     origins: readOrigins(env['CONSENT_LOG_ORIGINS']),
     rateLimit: readInteger('CONSENT_LOG_RATE_LIMIT', env['CONSENT_LOG_RATE_LIMIT'], 1, 1_000_000) ?? 120,
     trustProxy: trustProxy === 'true',
+    signingKey: readSigningKey(env['CONSENT_LOG_SIGNING_KEY']),
+    siteUrl: readOrigins(env['CONSENT_LOG_SITE'])[0]!,
+    headersTimeout: readInteger('CONSENT_LOG_HEADERS_TIMEOUT', env['CONSENT_LOG_HEADERS_TIMEOUT'], 500, 10_000) ?? 5000,
+    requestTimeout:
+      readInteger('CONSENT_LOG_REQUEST_TIMEOUT', env['CONSENT_LOG_REQUEST_TIMEOUT'], 500, 10_000) ?? 10_000,
+    maxConnections: readInteger('CONSENT_LOG_MAX_CONNECTIONS', env['CONSENT_LOG_MAX_CONNECTIONS'], 1, 100_000) ?? 1000,
   };
+}
+
+/** The checkpoint signing key, or undefined when unset. */
+export function readSigningKey(value: string | undefined): KeyObject | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    return readPrivateKey('CONSENT_LOG_SIGNING_KEY', value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

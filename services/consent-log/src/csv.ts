@@ -13,6 +13,8 @@ const COLUMNS = [
   'revision',
   'gpc',
   'bannerHash',
+  'action',
+  'layer',
   'prevHash',
   'hash',
 ] as const satisfies readonly (keyof ConsentRecord)[];

@@ -3,7 +3,8 @@
  *   POST /samtycke              a beacon from the site (form-encoded, at most 2 KB)
  *   GET  /samtycke/<consentId>  staff: that consent ID's records, oldest first
  *   GET  /export?from=&to=&format=csv|json   staff: the records of a period
- *   GET  /health                for the container's health check
+ *   GET  /checkpoint            the log's head, signed (when the service has a signing key)
+ *   GET  /health                for the container's health check (HEAD too)
  * The staff endpoints exist only when the service has a token long enough.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -17,14 +18,19 @@ import {
 import { parseBeacon, UUID, type Beacon } from './beacon.ts';
 import type { ServiceConfig } from './config.ts';
 import { CSV_HEADER, csvLine } from './csv.ts';
+import { takeCheckpoint } from './checkpoint.ts';
 import { createRateLimiter } from './rateLimit.ts';
 import { isIsoDate } from './shared.ts';
-import type { Store } from './store.ts';
+import { isBusy, type Store } from './store.ts';
 
 /** The largest beacon body accepted, in bytes; the site's are a few hundred. */
 const MAX_BODY = 2048;
 const EXPORT_PAGE = 500;
 const BEACON_PATH = '/samtycke';
+/** How long a batch of beacons keeps retrying while another connection (a prune) holds the write lock. */
+const BUSY_PATIENCE = 30_000;
+/** How long SIGTERM waits for requests in hand before it closes their connections. */
+export const SHUTDOWN_GRACE = 5_000;
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
@@ -74,21 +80,38 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
  * settles once its transaction has committed, or failed.
  */
 function groupCommit(store: Store): (beacon: Beacon) => Promise<void> {
-  let batch: { beacon: Beacon; receivedAt: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  type Entry = { beacon: Beacon; receivedAt: string; resolve: () => void; reject: (error: unknown) => void };
+  let batch: Entry[] = [];
+  let scheduled = false;
+  // While another connection holds the write lock (a prune's batch), the store does not wait
+  // blocking: the batch is retried a moment later, taking in the beacons that arrived meanwhile.
+  let busySince: number | undefined;
   const flush = () => {
+    scheduled = false;
     const entries = batch;
-    batch = [];
     try {
       store.append(entries);
     } catch (error) {
+      if (isBusy(error) && performance.now() - (busySince ??= performance.now()) < BUSY_PATIENCE) {
+        scheduled = true;
+        setTimeout(flush, 2);
+        return;
+      }
+      busySince = undefined;
+      batch = [];
       for (const entry of entries) entry.reject(error);
       return;
     }
+    busySince = undefined;
+    batch = [];
     for (const entry of entries) entry.resolve();
   };
   return (beacon) =>
     new Promise((resolve, reject) => {
-      if (batch.length === 0) setImmediate(flush);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
       batch.push({ beacon, receivedAt: new Date().toISOString(), resolve, reject });
     });
 }
@@ -104,8 +127,12 @@ function drained(response: ServerResponse): Promise<void> {
   });
 }
 
-/** The day after a YYYY-MM-DD day, as the instant it starts (UTC). */
-const startOfDayAfter = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+/**
+ * An exclusive upper bound for the receive times of a YYYY-MM-DD day (UTC): every
+ * timestamp of that day starts with the day and "T", then digits, which sort
+ * before "~". Unlike the next day's midnight, it exists for 9999-12-31 too.
+ */
+export const endOfDay = (day: string): string => `${day}T~`;
 
 /** The service's HTTP server, not yet listening, writing to `store`. */
 export function createConsentLogServer(config: ServiceConfig, store: Store): Server {
@@ -173,7 +200,15 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
 
   function lookUp(response: ServerResponse, consentId: string): void {
     if (!UUID.test(consentId)) return fail(response, 400, 'The consent ID must be a UUID.');
-    send(response, 200, store.byConsentId(consentId.toLowerCase()));
+    // With each record, the address of the words behind its banner hash, as the site publishes them.
+    send(
+      response,
+      200,
+      store.byConsentId(consentId.toLowerCase()).map((record) => ({
+        ...record,
+        bannerText: record.bannerHash === null ? null : `${config.siteUrl}/samtycke/texter/${record.bannerHash}.json`,
+      })),
+    );
   }
 
   async function exportPeriod(response: ServerResponse, query: URLSearchParams): Promise<void> {
@@ -190,7 +225,7 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
       'Content-Disposition': `attachment; filename="consent-log-${from}-${to}.${format}"`,
     });
     // Page by page, waiting for the client, so a long period never holds up the beacons.
-    const end = startOfDayAfter(to);
+    const end = endOfDay(to);
     let after = { receivedAt: `${from}T00:00:00.000Z`, id: 0 };
     let written = 0;
     let text = format === 'csv' ? CSV_HEADER : '[';
@@ -211,13 +246,28 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://consent-log');
-    if (url.pathname === '/health' && request.method === 'GET') {
-      store.check();
-      return send(response, 200, { status: 'ok' });
+    if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
+      let problem: string | undefined;
+      try {
+        store.check();
+      } catch (error) {
+        // Locked by a prune's batch is not unhealthy: the next check will write.
+        if (!isBusy(error)) problem = (error as Error).message;
+      }
+      if (problem !== undefined) console.error(`Health check failed: ${problem}`);
+      return send(
+        response,
+        problem === undefined ? 200 : 503,
+        problem === undefined ? { status: 'ok' } : { status: 'failing', problem },
+      );
     }
     const wait = waitFor(clientAddress(request));
     if (wait > 0) return fail(response, 429, 'Too many requests: try again shortly.', { 'Retry-After': String(wait) });
     if (url.pathname === BEACON_PATH) return receive(request, response);
+    if (url.pathname === '/checkpoint' && config.signingKey) {
+      if (request.method !== 'GET') return fail(response, 405, 'Use GET.', { Allow: 'GET' });
+      return send(response, 200, takeCheckpoint(store.head(), config.signingKey));
+    }
     const staff = url.pathname === '/export' || url.pathname.startsWith(`${BEACON_PATH}/`);
     if (staff && tokenDigest) {
       if (!authorised(request, tokenDigest)) {
@@ -230,12 +280,39 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     fail(response, 404, 'Not found.');
   }
 
-  // Beacons are tiny: a client that takes long to send one is turned away.
-  return createServer({ requestTimeout: 10_000, headersTimeout: 5_000 }, (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error(error);
-      if (response.headersSent) response.destroy();
-      else fail(response, 500, 'Internal error.');
-    });
-  });
+  // Beacons are tiny: a client that takes long to send one is turned away. Node checks the
+  // timeouts every `connectionsCheckingInterval`, 30 s by default: every second here.
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeout,
+      requestTimeout: config.requestTimeout,
+      connectionsCheckingInterval: 1000,
+      keepAliveTimeout: Math.min(5000, config.headersTimeout),
+    },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        // One line: a client that went away is not the service's fault, and other errors name their cause.
+        const aborted = request.destroyed || (error as { code?: string }).code === 'ECONNRESET';
+        console.error(
+          aborted
+            ? `${request.method} ${request.url?.split('?')[0]}: the client closed the connection before it was answered.`
+            : `${request.method} ${request.url?.split('?')[0]} failed: ${(error as Error).message}`,
+        );
+        if (response.headersSent || aborted) response.destroy();
+        else fail(response, 500, 'Internal error.');
+      });
+    },
+  );
+  server.maxConnections = config.maxConnections;
+  return server;
+}
+
+/**
+ * Stops `server`: it takes no new connections, closes idle ones at once, and
+ * cuts those still open (a slow client) after `SHUTDOWN_GRACE`; then `done`.
+ */
+export function shutDown(server: Server, done: () => void): void {
+  server.close(done);
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE).unref();
 }

@@ -19,7 +19,7 @@ const monthsAgo = (months: number): string => new Date(Date.now() - months * 30.
 /** Changes the database file directly, past the trigger that keeps records unchanged. */
 function tamper(db: string, sql: string): void {
   const connection = new DatabaseSync(db);
-  connection.exec(`DROP TRIGGER records_are_append_only; ${sql}`);
+  connection.exec(`DROP TRIGGER IF EXISTS records_are_append_only; ${sql}`);
   connection.close();
 }
 
@@ -63,13 +63,16 @@ describe('tampering', () => {
       .slice(0, 3)
       .map((row) => String(row['consent_id']));
     const prune = await runCli(db, ['prune', '--older-than', '24']);
-    expect(prune.stdout).toMatch(/^Pruned 3 records received before .*; the chain now starts after record 3\.$/m);
+    expect(prune.stdout).toMatch(
+      /^Pruned 3 records received before .*, up to record 3; retention record 6 in the chain says so\.$/m,
+    );
     expect(prune.status).toBe(0);
-    expect(countRecords(db)).toBe(2);
-    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('2 records') });
+    // The two kept, and the retention record.
+    expect(countRecords(db)).toBe(3);
+    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('3 records') });
 
     expect((await sendBeacon(service.url, beaconFields())).status).toBe(204);
-    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('3 records') });
+    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('4 records') });
     expect(await (await staffGet(service.url, `/samtycke/${pruned[0]}`)).json()).toEqual([]);
   });
 
@@ -84,35 +87,42 @@ describe('tampering', () => {
 describe('retention', () => {
   it('prune with CONSENT_LOG_RETENTION_MONTHS deletes only what is older', async () => {
     const db = tempDb();
-    seed(db, [{ receivedAt: monthsAgo(14) }, { receivedAt: monthsAgo(13) }, { receivedAt: monthsAgo(11) }]);
-    const run = await runCli(db, ['prune'], { CONSENT_LOG_RETENTION_MONTHS: '12' });
+    seed(db, [{ receivedAt: monthsAgo(22) }, { receivedAt: monthsAgo(21) }, { receivedAt: monthsAgo(19) }]);
+    const run = await runCli(db, ['prune'], { CONSENT_LOG_RETENTION_MONTHS: '20' });
     expect(run.stdout).toMatch(/Pruned 2 records/);
-    expect(readRows(db).map((row) => row['id'])).toEqual([3]);
-    expect((await runCli(db, ['prune'], { CONSENT_LOG_RETENTION_MONTHS: '12' })).stdout).toMatch(/^Nothing to prune/);
+    expect(readRows(db).map((row) => [row['id'], row['event']])).toEqual([
+      [3, 'consent'],
+      [4, 'prune'],
+    ]);
+    expect((await runCli(db, ['prune'], { CONSENT_LOG_RETENTION_MONTHS: '20' })).stdout).toMatch(/^Nothing to prune/);
     expect((await runCli(db, ['verify'])).status).toBe(0);
   });
 
   it('--older-than wins over CONSENT_LOG_RETENTION_MONTHS', async () => {
     const db = tempDb();
-    seed(db, [{ receivedAt: monthsAgo(14) }, { receivedAt: monthsAgo(2) }]);
-    const run = await runCli(db, ['prune', '--older-than', '1'], { CONSENT_LOG_RETENTION_MONTHS: '24' });
+    seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(22) }]);
+    const run = await runCli(db, ['prune', '--older-than', '20'], { CONSENT_LOG_RETENTION_MONTHS: '36' });
     expect(run.stdout).toMatch(/Pruned 2 records/);
-    expect(countRecords(db)).toBe(0);
+    // Only the retention record is left.
+    expect(countRecords(db)).toBe(1);
   });
 
-  it('after everything is pruned, new records chain on from the anchor', async () => {
+  it('after everything is pruned, new records chain on from the retention record', async () => {
     const db = tempDb();
     seed(db, [{ receivedAt: monthsAgo(40) }, { receivedAt: monthsAgo(39) }]);
     expect((await runCli(db, ['prune', '--older-than', '36'])).status).toBe(0);
-    expect((await runCli(db, ['verify'])).stdout).toMatch(/the log holds no records/);
+    expect((await runCli(db, ['verify'])).stdout).toMatch(/^Chain intact: 1 record, up to record 3 /m);
     const service = await startService(db);
     try {
       expect((await sendBeacon(service.url, beaconFields())).status).toBe(204);
     } finally {
       await service.stop();
     }
-    expect(readRows(db)).toEqual([expect.objectContaining({ id: 3 })]);
-    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('1 record,') });
+    expect(readRows(db)).toEqual([
+      expect.objectContaining({ id: 3, event: 'prune' }),
+      expect.objectContaining({ id: 4, event: 'consent' }),
+    ]);
+    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('2 records,') });
   });
 });
 
@@ -145,7 +155,7 @@ describe('the command line refuses what it cannot do, with a message and no stac
 
   it('verify and prune never create a database that is not there', async () => {
     const missing = tempDb();
-    for (const args of [['verify'], ['prune', '--older-than', '6']]) {
+    for (const args of [['verify'], ['prune', '--older-than', '24']]) {
       const run = await runCli(missing, args);
       expect(run.stderr).toMatch(/There is no consent log database at/);
       expect(run.status).toBe(2);

@@ -120,6 +120,8 @@ export function seed(db: string, records: { receivedAt: string; beacon?: Partial
         revision: null,
         gpc: null,
         bannerHash: null,
+        action: null,
+        layer: null,
         ...beacon,
       },
     })),

@@ -113,11 +113,11 @@ describe('the staff endpoints', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await response.text()).split('\r\n');
     expect(lines[0]).toBe(
-      'id,receivedAt,event,consentId,visitorTime,categories,cookiePolicyVersion,cookiePolicyEffective,revision,gpc,bannerHash,prevHash,hash',
+      'id,receivedAt,event,consentId,visitorTime,categories,cookiePolicyVersion,cookiePolicyEffective,revision,gpc,bannerHash,action,layer,prevHash,hash',
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `^1,2026-11-30T22:59:01.000Z,consent,${VISITOR},2026-11-30T23:59:00.000\\+01:00,"necessary,statistics,marketing",1,2026-11-24,,,,0{64},[0-9a-f]{64}$`,
+        `^1,2026-11-30T22:59:01.000Z,consent,${VISITOR},2026-11-30T23:59:00.000\\+01:00,"necessary,statistics,marketing",1,2026-11-24,,,,,,0{64},[0-9a-f]{64}$`,
       ),
     );
     expect(lines.slice(2)).toEqual(['']);
