@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { adminEditor } from './src/integrations/adminEditor.ts';
 import { trimBannerCss } from './src/integrations/bannerCss.ts';
 import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
+import { siteTextCheck } from './src/integrations/siteText.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 
 export default defineConfig({
@@ -22,6 +23,8 @@ export default defineConfig({
     sitemap(),
     securityHeadersFile(process.env),
     adminEditor(),
+    // Last, so that it reads every page as it is published.
+    siteTextCheck(),
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -4,7 +4,7 @@
  * mistake in it, the way an editor would make it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,11 +18,17 @@ function buildWith(
   edit: (dir: string) => void,
   env: Record<string, string> = {},
   drafts: 'as-drafts' | 'published' = 'as-drafts',
+  /** After the published drafts are recorded: to take one out of the record again, as a version not yet published. */
+  afterRecord: (dir: string) => void = () => {},
+  /** The project to build: the real one, or a copy with an edit (see `projectCopy`). */
+  project: string = root,
 ) {
   const work = mkdtempSync(join(tmpdir(), 'policy-build-'));
   const content = join(work, 'content');
-  if (drafts === 'published') writePublishedDrafts(content, edit);
-  else {
+  if (drafts === 'published') {
+    writePublishedDrafts(content, edit);
+    afterRecord(content);
+  } else {
     cpSync(join(root, 'src/content/policies'), content, { recursive: true });
     edit(content);
   }
@@ -30,7 +36,7 @@ function buildWith(
   // Vitest puts its own import.meta.env (MODE=test, DEV=1, …) into process.env; the build must not inherit it.
   const { MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, BASE_URL: _base, ...inherited } = process.env;
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
-    cwd: root,
+    cwd: project,
     encoding: 'utf8',
     env: {
       ...inherited,
@@ -50,6 +56,38 @@ function buildWith(
     published: existsSync(join(outDir, 'index.html')),
   };
 }
+
+/**
+ * A copy of the project (its site, configuration and content; node_modules
+ * linked) with `edit` applied to it: to build the site with a component
+ * changed, without touching the real one.
+ */
+function projectCopy(edit: (project: string) => void): string {
+  const project = mkdtempSync(join(tmpdir(), 'project-copy-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(root, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  edit(project);
+  return project;
+}
+
+/** Takes a version out of the record again: as if it were about to be published for the first time. */
+const unrecord = (file: string) => (dir: string) => {
+  const record = parseRecord(readFileSync(join(dir, RECORD_FILE), 'utf8'), RECORD_FILE);
+  const kept = record.versions.filter((entry) => entry.file !== file);
+  expect(kept).toHaveLength(record.versions.length - 1);
+  writeFileSync(join(dir, RECORD_FILE), serializeRecord({ ...record, versions: kept }));
+};
+
+/** Every tool and channel configured, as on the v2-filled test site. */
+const ALL_TOOLS = {
+  SITE_TODAY: '2027-01-01',
+  PUBLIC_MATOMO_URL: 'https://stats.techtroopers.com/',
+  PUBLIC_MATOMO_SITE_ID: '1',
+  PUBLIC_GTM_ID: 'GTM-TEST123',
+  PUBLIC_CONSENT_LOG_URL: 'https://samtycke.techtroopers.com/samtycke',
+};
 
 /** Rewrites one frontmatter line of the real cookie policy version 1 in the copied content. */
 const withFrontmatter =
@@ -264,6 +302,82 @@ describe('astro build with bad content', { timeout: 60_000 }, () => {
     expect(refused.published).toBe(false);
     expect(buildWith(citing(true), { SITE_TODAY: '2026-11-25' }).status).toBe(0);
   });
+
+  it('refuses a site whose own text cites an old law or an invalid safeguard, naming the page and the text, and publishes nothing', () => {
+    // A copy of the project with one component's text changed, as a developer would change it.
+    const project = projectCopy((copy) => {
+      const footer = join(copy, 'src/components/SiteFooter.astro');
+      const text = readFileSync(footer, 'utf8');
+      const edited = text.replace(
+        /<\/footer>\s*$/,
+        '<p>Tech Troopers AB, PuL. Överföringar sker enligt EU-US Privacy Shield.</p>\n</footer>\n',
+      );
+      expect(edited).not.toBe(text);
+      writeFileSync(footer, edited);
+    });
+    try {
+      const { status, output, published } = buildWith(() => {}, {}, 'as-drafts', undefined, project);
+      expect(status).not.toBe(0);
+      expect(output).toMatch(
+        /The site's own text cites law or practice that is out of date[^\n]*\n {2}404\.html: "PuL" \(rule personuppgiftslagen\) in "Tech Troopers AB, PuL\. Överföringar sker enligt EU-US Privacy Shield\."/,
+      );
+      expect(output).toContain(
+        'kontakt/index.html: "EU-US Privacy Shield" (rule privacy-shield) in "Tech Troopers AB, PuL. Överföringar sker enligt EU-US Privacy Shield."',
+      );
+      expect(output).toContain('index.html: "PuL" (rule personuppgiftslagen)');
+      expect(published).toBe(false);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('refuses a new privacy policy version with a purpose without a legal basis, naming the entry and the field', () => {
+    const dropBasis = withFrontmatter(
+      /(purpose: Kundservice, support och reklamationer\n(?: {4,}.*\n)*?) {4}legalBasis: contract\n/,
+      '$1',
+      'integritetspolicy/2027-01-01.mdx',
+    );
+    const { status, output, published } = buildWith(
+      dropBasis,
+      ALL_TOOLS,
+      'published',
+      unrecord('integritetspolicy/2027-01-01.mdx'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /policies → integritetspolicy\/2027-01-01 [\s\S]*processing\.\d+\.legalBasis: "legalBasis" is missing: write one of consent, contract/,
+    );
+    expect(published).toBe(false);
+  }, 150_000);
+
+  it('refuses a new privacy policy version when Matomo is configured and no register entry rests on consent for it', () => {
+    const statisticsOnInterest = withFrontmatter(
+      /(purpose: Besöksstatistik på webbplatsen\n(?: {4,}.*\n)*?) {4}legalBasis: consent\n/,
+      '$1    legalBasis: legitimate-interests\n    interest: att förstå hur webbplatsen används.\n',
+      'integritetspolicy/2027-01-01.mdx',
+    );
+    const unpublished = unrecord('integritetspolicy/2027-01-01.mdx');
+    const { status, output, published } = buildWith(statisticsOnInterest, ALL_TOOLS, 'published', unpublished);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /\S*integritetspolicy\/2027-01-01\.mdx is to be published, but it does not give everything GDPR art\. 13 asks for:\n {2}- consent \(art\. 6\(1\)\(a\)\) as the legal basis for Matomo, which is configured and sets cookies that are not strictly necessary: add a register entry with tool: matomo and legalBasis: consent\n/,
+    );
+    expect(published).toBe(false);
+    // Without Matomo, the same version lacks nothing art. 13 asks (it is refused only as not yet recorded).
+    const { PUBLIC_MATOMO_URL: _url, PUBLIC_MATOMO_SITE_ID: _site, ...withoutMatomo } = ALL_TOOLS;
+    const without = buildWith(statisticsOnInterest, withoutMatomo, 'published', unpublished);
+    expect(without.output).toContain('integritetspolicy/2027-01-01.mdx (version 2 of integritetspolicy');
+    expect(without.output).not.toContain('does not give everything GDPR art. 13 asks for');
+  }, 150_000);
+
+  it('holds the version 2 drafts, published with their placeholders filled and every tool configured, to art. 13 and finds nothing missing', () => {
+    const unpublished = unrecord('integritetspolicy/2027-01-01.mdx');
+    const { output } = buildWith(() => {}, ALL_TOOLS, 'published', unpublished);
+    expect(output).toContain('integritetspolicy/2027-01-01.mdx (version 2 of integritetspolicy');
+    expect(output).not.toContain('does not give everything GDPR art. 13 asks for');
+    // Recorded, as the v2-filled test site has them, they build.
+    expect(buildWith(() => {}, ALL_TOOLS, 'published').status).toBe(0);
+  }, 150_000);
 
   it('builds the real content (the cases above fail for their mistake alone)', () => {
     const { status, published } = buildWith(() => {});

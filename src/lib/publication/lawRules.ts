@@ -113,7 +113,7 @@ export const LAW_RULES: readonly LawRule[] = [
     id: 'personvern',
     pattern: phrase(`personvern${INFLECTED}`),
     why: '"Personvern" is Norwegian.',
-    instead: 'Write integritet or dataskydd (integritetspolicy for the document).',
+    instead: 'Write integritet or dataskydd (integritetspolicy for the policy itself).',
     source: 'https://www.imy.se/',
   },
   {

@@ -1,0 +1,41 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { describeSiteTextFindings, siteTextFindings } from '../lib/publication/siteText.ts';
+
+/** Every HTML file under `dir`, as its path from `dir` with `/`. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * Runs the current-law rules over every built page's own copy (everything but
+ * the policy versions' text, see `siteCopy`) and fails the build on a finding,
+ * naming the page and the text. The pages are removed then, so that nothing
+ * is published that says it.
+ */
+export function siteTextCheck(): AstroIntegration {
+  return {
+    name: 'site-text-check',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = await Promise.all(
+          (await htmlFiles(root)).map(async (page) => ({ page, html: await readFile(join(root, page), 'utf8') })),
+        );
+        const findings = siteTextFindings(pages);
+        if (findings.length === 0) {
+          logger.info(`${pages.length} pages' own text checked against current law: nothing out of date.`);
+          return;
+        }
+        await rm(root, { recursive: true, force: true });
+        throw new Error(describeSiteTextFindings(findings));
+      },
+    },
+  };
+}
