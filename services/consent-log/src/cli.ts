@@ -172,6 +172,9 @@ async function prune(olderThan: string | undefined, dryRun: boolean, force: bool
         : `${verb} ${count(report.count, 'record')} received before ${before}, up to record ${report.lastId}` +
             (dryRun ? '.' : `; retention record ${report.recordId} in the chain says so.`),
     );
+    if (report.finished !== undefined) {
+      console.log(`Finished retention record ${report.finished}, whose run was cut short.`);
+    }
     if (report.future > 0) {
       console.warn(
         `${count(report.future, 'record')} among them had a receive time in the future (a clock set wrong); their place in the chain, before records received before ${before}, dates them.`,

@@ -99,6 +99,8 @@ export interface PruneReport extends Omit<PruneStatement, 'lastHash' | 'lastId'>
   recordId: number | undefined;
   /** IDs of records kept whose receive time is in the future. */
   futureKept: number[];
+  /** An earlier retention record whose run was cut short, and which this one finished. */
+  finished: number | undefined;
 }
 
 /** The head of the chain, for a checkpoint. */
@@ -441,10 +443,12 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
           future: lastGone ? Number((futureThrough.get(through, nowIso) as { n: number }).n) : 0,
           forced,
           recordId: undefined,
+          finished: undefined,
           futureKept: (futureAfter.all(through, nowIso) as { id: number }[]).map((row) => row.id),
         };
       };
       if (dryRun) return transaction('BEGIN', plan);
+      const interrupted = pendingPrune();
       // The retention record first: were the run cut short, the chain still says what was meant to go.
       const report = transaction('BEGIN IMMEDIATE', () => {
         const planned = plan();
@@ -476,13 +480,13 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
         return { ...planned, recordId };
       });
       // What an earlier, interrupted run meant to remove goes too.
-      const through = Math.max(report.lastId ?? 0, pendingPrune()?.lastId ?? 0);
+      const through = Math.max(report.lastId ?? 0, interrupted?.lastId ?? 0);
       for (;;) {
         const { changes } = transaction('BEGIN IMMEDIATE', () => deleteBatch.run(through, batch));
         if (Number(changes) < batch) break;
         await new Promise((resume) => setTimeout(resume, pause));
       }
-      return report;
+      return { ...report, finished: interrupted?.id };
     },
 
     check() {
