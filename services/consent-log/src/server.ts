@@ -292,7 +292,8 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     (request, response) => {
       handle(request, response).catch((error: unknown) => {
         // One line: a client that went away is not the service's fault, and other errors name their cause.
-        const aborted = request.destroyed || (error as { code?: string }).code === 'ECONNRESET';
+        const aborted =
+          !request.complete || request.socket.destroyed || (error as { code?: string }).code === 'ECONNRESET';
         console.error(
           aborted
             ? `${request.method} ${request.url?.split('?')[0]}: the client closed the connection before it was answered.`
