@@ -5,6 +5,12 @@ import {
   siteCopy,
   siteTextFindings,
 } from '../../src/lib/publication/siteText';
+import { textFindings } from '../../src/lib/publication/lawRules';
+import { LEGAL_BASES, RECIPIENT_ROLE_LABELS, SAFEGUARD_LABELS } from '../../src/lib/privacy/register';
+import { RIGHTS } from '../../src/lib/privacy/rights';
+import { POLICIES } from '../../src/lib/policyCatalog';
+import { CHANNELS, REQUESTS, TEXT_FIELDS } from '../../src/lib/requests/catalogue';
+import { site } from '../../src/site.config';
 
 /** A built page as Astro writes one: head, banner configuration as JSON, the page's copy, and a policy version's text. */
 const page = (body: string, banner: unknown = { title: 'Vi använder cookies' }) =>
@@ -84,5 +90,39 @@ describe('the current-law check of the site’s own copy', () => {
     expect(siteTextFindings([{ page: 'a.html', html: wrapped }]).map(({ rule }) => rule.id)).toEqual([
       'signed-request',
     ]);
+  });
+});
+
+describe('the catalogues the pages write from', () => {
+  /** Every string in a value, however deep. */
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : typeof value === 'object' && value !== null
+        ? Object.values(value).flatMap(strings)
+        : [];
+
+  it('cite no out-of-date law, including the labels the register and the rights show inside a version’s page', () => {
+    // The register's labels render inside a version's marked text, so the built pages' check does not see them.
+    const catalogues = {
+      site,
+      REQUESTS,
+      TEXT_FIELDS,
+      CHANNELS,
+      RIGHTS,
+      LEGAL_BASES,
+      RECIPIENT_ROLE_LABELS,
+      SAFEGUARD_LABELS,
+      POLICIES,
+    };
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      const found = strings(catalogue).flatMap((text) =>
+        textFindings(text).map(({ phrase }) => `${phrase} in "${text}"`),
+      );
+      expect(found, name).toEqual([]);
+    }
+    // And the check reads them: a label with an old law in it would be found.
+    expect(textFindings(`${SAFEGUARD_LABELS['data-privacy-framework']} (tidigare Privacy Shield)`)).toEqual([]);
+    expect(textFindings(`${SAFEGUARD_LABELS['data-privacy-framework']}, enligt Privacy Shield`)).toHaveLength(1);
   });
 });
