@@ -36,6 +36,8 @@ describe('beacons the site sends', () => {
       revision: null,
       gpc: null,
       banner_hash: null,
+      action: null,
+      layer: null,
     });
     expect(String(row!['received_at']) >= before).toBe(true);
     expect(row!['hash']).toMatch(/^[0-9a-f]{64}$/);
@@ -46,6 +48,17 @@ describe('beacons the site sends', () => {
     expect((await sendBeacon(service.url, fields)).status).toBe(204);
     const [row] = readRows(db).filter((candidate) => candidate['consent_id'] === fields['consentId']);
     expect(row).toMatchObject({ event: 'change', revision: 3, gpc: 1, banner_hash: '0123456789abcdef' });
+  });
+
+  it('stores how the choice was made and in which layer, for every action and layer', async () => {
+    for (const action of ['accept_all', 'reject_all', 'custom', 'withdraw']) {
+      for (const layer of ['banner', 'preferences']) {
+        const fields = beaconFields({ action, layer, bannerHash: 'fedcba9876543210' });
+        expect((await sendBeacon(service.url, fields)).status, `${action} ${layer}`).toBe(204);
+        const [row] = readRows(db).filter((candidate) => candidate['consent_id'] === fields['consentId']);
+        expect(row).toMatchObject({ action, layer, banner_hash: 'fedcba9876543210' });
+      }
+    }
   });
 
   it('answers a CORS preflight for a configured origin, and only for one', async () => {
@@ -125,6 +138,18 @@ describe('bad input and abuse: a 4xx with a short message, nothing stored, and t
       /unknown category "advertising"/,
     ],
     ['no category', () => sendBeacon(service.url, form({ categories: '' })), 400, /at least one/],
+    [
+      'an unknown action',
+      () => sendBeacon(service.url, form({ action: 'accept' })),
+      400,
+      /"action" must be one of accept_all, reject_all, custom, withdraw/,
+    ],
+    [
+      'an unknown layer',
+      () => sendBeacon(service.url, form({ layer: 'modal' })),
+      400,
+      /"layer" must be one of banner, preferences/,
+    ],
     ['a category twice', () => sendBeacon(service.url, form({ categories: 'necessary,necessary' })), 400, /twice/],
     ['a time that is not a time', () => sendBeacon(service.url, form({ time: 'igår' })), 400, /"time"/],
     [

@@ -67,6 +67,9 @@ describe('the staff endpoints', () => {
         revision: null,
         gpc: null,
         bannerHash: null,
+        action: null,
+        layer: null,
+        bannerText: null,
         prevHash: '0'.repeat(64),
       }),
       expect.objectContaining({ id: 3, event: 'change', categories: ['necessary', 'marketing'] }),
@@ -135,6 +138,71 @@ describe('the staff endpoints', () => {
       expect(response.status, query).toBe(400);
       expect(((await response.json()) as { error: string }).error).toMatch(message);
     }
+  });
+});
+
+describe('the staff lookup and the export, for every record', () => {
+  const db = tempDb();
+  const CHOOSER = '1a2b3c4d-5e6f-4a70-8b91-a2b3c4d5e6f7';
+  let service: Service;
+  beforeAll(async () => {
+    seed(db, [
+      { receivedAt: '2000-01-01T00:00:00.000Z' },
+      {
+        receivedAt: '2026-12-01T10:00:00.000Z',
+        beacon: { consentId: CHOOSER, action: 'accept_all', layer: 'banner', bannerHash: '0123456789abcdef' },
+      },
+      {
+        receivedAt: '2026-12-01T10:05:00.000Z',
+        beacon: {
+          consentId: CHOOSER,
+          event: 'change',
+          categories: ['necessary'],
+          action: 'custom',
+          layer: 'preferences',
+          bannerHash: 'fedcba9876543210',
+        },
+      },
+      // The last instant a day can name: the export's upper bound must still reach it.
+      { receivedAt: '9999-12-31T23:59:59.999Z' },
+    ]);
+    service = await startService(db, { CONSENT_LOG_SITE: 'https://example.se' });
+  });
+  afterAll(() => service.stop());
+
+  it('GET /export with to=9999-12-31 returns every record', async () => {
+    for (const from of ['1970-01-01', '2000-01-01']) {
+      const json = (await (await staffGet(service.url, `/export?from=${from}&to=9999-12-31`)).json()) as {
+        id: number;
+      }[];
+      expect(json.map((record) => record.id)).toEqual([1, 2, 3, 4]);
+    }
+    const last = (await (await staffGet(service.url, '/export?from=9999-12-31&to=9999-12-31')).json()) as {
+      id: number;
+    }[];
+    expect(last.map((record) => record.id)).toEqual([4]);
+    const csv = await (await staffGet(service.url, '/export?from=1970-01-01&to=9999-12-31&format=csv')).text();
+    expect(csv.split('\r\n')).toHaveLength(1 + 4 + 1);
+  });
+
+  it('GET /samtycke/<consentId> shows how each choice was made, and where the words behind its hash are published', async () => {
+    const records = (await (await staffGet(service.url, `/samtycke/${CHOOSER}`)).json()) as Record<string, unknown>[];
+    expect(records).toEqual([
+      expect.objectContaining({
+        action: 'accept_all',
+        layer: 'banner',
+        bannerHash: '0123456789abcdef',
+        bannerText: 'https://example.se/samtycke/texter/0123456789abcdef.json',
+      }),
+      expect.objectContaining({
+        action: 'custom',
+        layer: 'preferences',
+        bannerHash: 'fedcba9876543210',
+        bannerText: 'https://example.se/samtycke/texter/fedcba9876543210.json',
+      }),
+    ]);
+    const csv = await (await staffGet(service.url, '/export?from=2026-12-01&to=2026-12-01&format=csv')).text();
+    expect(csv.split('\r\n')[1]).toMatch(/,0123456789abcdef,accept_all,banner,/);
   });
 });
 
