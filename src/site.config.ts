@@ -27,13 +27,12 @@ export interface SiteConfig {
   /** Short description used on the home page and in meta tags. */
   description: string;
   /**
-   * Where privacy requests go, exactly as the privacy policy in force states it
-   * (a test compares the two): e-mail for opt-outs and corrections, the postal
-   * address, line by line, for signed register extract requests.
+   * Where privacy requests go by e-mail, exactly as the privacy policy in force
+   * states it (a test compares the two). The address for letters belongs to the
+   * privacy policy version (`letterAddress`), or is the company's `address`.
    */
   privacyRequests: {
     recipient: string;
-    postalAddress: string[];
   };
 }
 
@@ -49,7 +48,6 @@ export const site: SiteConfig = {
     'Tech Troopers AB erbjuder teknik och IT-tjänster som inte äventyrar kundernas och besökarnas integritet.',
   privacyRequests: {
     recipient: 'hello@techtroopers.com',
-    postalAddress: ['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm'],
   },
 };
 

@@ -10,8 +10,8 @@ import { changesPath, policyPath } from './paths.ts';
 import { consentLogUrl, includeDrafts, policiesDir, today, tools } from './buildSettings.ts';
 import { readPolicyFiles, readRecord } from './content/policyFiles.ts';
 import { findEntry, RECORD_FILE, sha256, sourceText, type Correction } from './publication/record.ts';
-import { SIGNED_LETTER, type RequestContext } from './requests/catalogue.ts';
-import { site } from '../site.config.ts';
+import type { RequestContext } from './requests/catalogue.ts';
+import { requestContext } from './requests/context.ts';
 import type { PolicyVersionData } from './schema/index.ts';
 import { buildTimeline, publishedVersions, type Timeline, type TimelineItem } from './versions.ts';
 
@@ -147,14 +147,9 @@ async function loadConsentSetup(): Promise<ConsentSetup> {
 
 /**
  * What the contact page's requests cite: the privacy policy in force, and where
- * requests go. Where that policy asks for a signed letter, the letter comes first.
+ * requests go (see `requestContext`). E-mail always comes first.
  */
 export async function getRequestContext(): Promise<RequestContext> {
   const { version } = (await getTimeline('integritetspolicy')).current;
-  return {
-    recipient: site.privacyRequests.recipient,
-    postalAddress: site.privacyRequests.postalAddress,
-    policy: { version: version.version, effective: version.effective },
-    letterFirst: SIGNED_LETTER.test(version.entry.body ?? ''),
-  };
+  return requestContext({ ...version, body: version.entry.body ?? '' });
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/lib/dates';
+import { secureUrl } from '../../src/lib/httpUrl';
 import {
+  CHANNELS,
   EMPTY_VALUES,
   fieldsFor,
   parseRequestType,
   REQUEST_TYPES,
   REQUESTS,
   SIGNED_LETTER,
+  TEXT_FIELDS,
   type RequestContext,
   type RequestValues,
 } from '../../src/lib/requests/catalogue';
@@ -19,7 +22,10 @@ import {
   makeReference,
   oneLine,
   REFERENCE_ALPHABET,
+  requestText,
 } from '../../src/lib/requests/compose';
+import { COMPANY_LETTER_ADDRESS, requestContext } from '../../src/lib/requests/context';
+import { validatePersonnummer } from '../../src/lib/requests/personnummer';
 import { requestLinksFor } from '../../src/lib/requests/policyLinks';
 import { validateRequest } from '../../src/lib/requests/validate';
 import { site } from '../../src/site.config';
@@ -28,17 +34,19 @@ import { site } from '../../src/site.config';
 const today = '2026-11-24';
 const context: RequestContext = {
   recipient: site.privacyRequests.recipient,
-  postalAddress: site.privacyRequests.postalAddress,
+  postalAddress: ['Tech Troopers AB', 'Kungsgatan 3', '111 43 Stockholm'],
   policy: { version: '1', effective: '2026-11-24' },
-  letterFirst: true,
+  offersLetter: true,
 };
+/** A personnummer from Skatteverket's test series (a day's födelsenummer 239), so that it is nobody's. */
+const TEST_PERSONNUMMER = '900101-2393';
 const empty = EMPTY_VALUES;
 const anna: RequestValues = {
   ...empty,
   name: 'Anna Andersson',
   email: 'anna@example.se',
   channels: ['epost', 'post'],
-  personnummer: '811218-9876',
+  personnummer: TEST_PERSONNUMMER,
   street: 'Storgatan 1',
   postalCode: '111 22',
   city: 'Stockholm',
@@ -67,9 +75,9 @@ describe('validateRequest', () => {
       'wrong',
       'correct',
     ]);
+    // The personnummer is optional even in the letter.
     expect(Object.keys(validateRequest('registerutdrag', 'letter', empty, today))).toEqual([
       'name',
-      'personnummer',
       'street',
       'postalCode',
       'city',
@@ -96,6 +104,30 @@ describe('validateRequest', () => {
     for (const type of REQUEST_TYPES) expect(fieldsFor(type, 'message')).not.toContain('personnummer');
   });
 
+  it('takes a letter without a personnummer, and checks one that is given', () => {
+    expect(validateRequest('registerutdrag', 'letter', { ...anna, personnummer: '' }, today)).toEqual({});
+    expect(validateRequest('registerutdrag', 'letter', { ...anna, personnummer: '900101-2394' }, today)).toEqual({
+      personnummer: 'Kontrollsiffran stämmer inte. Kontrollera personnumret.',
+    });
+  });
+
+  it('gives examples of personnummer from Skatteverket’s test series only, with a valid check digit', () => {
+    const hint = TEXT_FIELDS.personnummer.hint;
+    const examples = hint.match(/\d{8}-\d{4}/g) ?? [];
+    expect(examples).toEqual(['19900101-2393']);
+    for (const example of examples) {
+      expect(validatePersonnummer(example, today)).toMatchObject({ ok: true, kind: 'personnummer' });
+      // Skatteverket's test numbers for a day of the 1900s have födelsenummer 238 or 239.
+      expect(example).toMatch(/-23[89]\d$/);
+    }
+    expect(validatePersonnummer(TEST_PERSONNUMMER, today)).toMatchObject({ ok: true, normalized: '19900101-2393' });
+  });
+
+  it('says why the personnummer is asked for, and that it is optional', () => {
+    expect(TEXT_FIELDS.personnummer).toMatchObject({ optional: true, letterOnly: true });
+    expect(TEXT_FIELDS.personnummer.hint).toContain('identifiera dig säkert, också om flera personer har samma namn');
+  });
+
   it.each([
     ['email', 'anna@', 'Skriv en giltig e-postadress, till exempel namn@exempel.se.'],
     ['email', 'anna@example', 'Skriv en giltig e-postadress, till exempel namn@exempel.se.'],
@@ -106,8 +138,8 @@ describe('validateRequest', () => {
     ['customerNumber', 'K 12', 'Kundnumret kan bara innehålla bokstäver, siffror och bindestreck.'],
     ['wrong', 'x'.repeat(2001), 'Skriv högst 2000 tecken (nu 2001).'],
     ['postalCode', '1112', 'Skriv postnumret med fem siffror, till exempel 111 43.'],
-    ['personnummer', '811218-9875', 'Kontrollsiffran stämmer inte. Kontrollera personnumret.'],
-    ['personnummer', '19811218+98765', 'Skriv högst 13 tecken (nu 14).'],
+    ['personnummer', '900101-2394', 'Kontrollsiffran stämmer inte. Kontrollera personnumret.'],
+    ['personnummer', '19900101+23935', 'Skriv högst 13 tecken (nu 14).'],
   ] as const)('refuses %s %j', (field, value, message) => {
     const type =
       field === 'wrong' ? 'rattelse' : field === 'personnummer' || field === 'postalCode' ? 'registerutdrag' : 'sparr';
@@ -143,12 +175,12 @@ describe('composition', () => {
       [
         'Hej Tech Troopers,',
         '',
-        'Jag vill inte att mina personuppgifter behandlas för direktmarknadsföring och begär spärr mot marknadsföring. Begäran görs enligt er integritetspolicy (version 1, gällande från 24 november 2026) och artikel 21.3 i dataskyddsförordningen (GDPR).',
+        'Jag invänder mot att mina personuppgifter behandlas för direktmarknadsföring, också profilering som hör ihop med sådan marknadsföring, och begär spärr mot marknadsföring. Begäran görs enligt er integritetspolicy (version 1, gällande från 24 november 2026) och artikel 21.2 och 21.3 i dataskyddsförordningen (GDPR).',
         '',
         'Namn: Anna Andersson',
         'E-post: anna@example.se',
         'Telefon: 070-123 45 67',
-        'Spärra marknadsföring via: e-post, post',
+        'Spärren gäller: e-post, post',
         '',
         'Referens: TT-20261124-7K3Q',
         '',
@@ -177,6 +209,9 @@ describe('composition', () => {
   it('composes each new right with what it asks for, written text after the one-line fields', () => {
     const message = composeMessage('invandning', { ...anna, customerNumber: 'K-1' }, context, reference);
     expect(message.subject).toBe('Invändning mot behandling – Anna Andersson – TT-20261124-7K3Q');
+    expect(message.body).toContain(
+      'Jag invänder, av skäl som hänför sig till min specifika situation, mot att ni behandlar mina personuppgifter med stöd av ett berättigat intresse.',
+    );
     expect(message.body).toContain('och artikel 21.1 i dataskyddsförordningen (GDPR).');
     expect(message.body).toContain(
       'Namn: Anna Andersson\nE-post: anna@example.se\nKundnummer: K-1\n\nBehandling jag invänder mot:\nKreditprövning\n\nSkäl:\nJag är skyddad.',
@@ -197,11 +232,59 @@ describe('composition', () => {
     expect(body).not.toContain('Storgatan');
   });
 
+  it('asks in an extract for everything article 15 gives: confirmation, a copy and the information in 15.1 and 15.2', () => {
+    const { body } = composeMessage('registerutdrag', anna, context, reference);
+    const text = requestText('registerutdrag', context);
+    expect(body).toContain(text);
+    expect(text).toMatch(/^Jag begär ett registerutdrag: en bekräftelse på om ni behandlar personuppgifter om mig/);
+    expect(text).toContain('en kopia av de personuppgifter ni behandlar');
+    // 15.1 a–h, then 15.2, one point each.
+    const points = text.split('\n').filter((line) => line.startsWith('- '));
+    expect(points).toHaveLength(9);
+    for (const [index, words] of [
+      'ändamålen',
+      'kategorier av personuppgifter',
+      'mottagare',
+      'hur länge uppgifterna kommer att sparas',
+      'rättelse eller radering av uppgifterna eller begränsning av behandlingen, och att invända',
+      'klaga hos Integritetsskyddsmyndigheten',
+      'varifrån uppgifterna kommer',
+      'automatiserat beslutsfattande, inklusive profilering',
+      'skyddsåtgärder',
+    ].entries()) {
+      expect(points[index]).toContain(words);
+    }
+    expect(text).toContain('artikel 15 i dataskyddsförordningen');
+  });
+
+  it('objects for reasons of the visitor’s own situation, naming the exception for legal claims, and never to consented statistics', () => {
+    const { hint, ask, article } = REQUESTS.invandning;
+    expect(article).toBe('artikel 21.1');
+    expect(hint).toContain('av skäl som hänför sig till din specifika situation');
+    expect(ask).toContain('av skäl som hänför sig till min specifika situation');
+    expect(hint).toContain('fastställa, göra gällande eller försvara rättsliga anspråk');
+    // Statistics rest on consent: that is withdrawn (article 7.3), not objected to.
+    expect(TEXT_FIELDS.objectionScope.hint).not.toMatch(/som besöksstatistik/);
+    expect(TEXT_FIELDS.objectionScope.hint).toContain('återkallar du i stället ditt samtycke');
+  });
+
+  it('opts out of marketing under article 21.2 and 21.3, by SMS and of profiling for marketing too', () => {
+    expect(REQUESTS.sparr.article).toBe('artikel 21.2 och 21.3');
+    expect(Object.values(CHANNELS)).toEqual(['e-post', 'telefon', 'sms', 'post', 'profilering för marknadsföring']);
+    const message = composeMessage('sparr', { ...anna, channels: ['sms', 'profilering'] }, context, reference);
+    expect(message.body).toContain('Spärren gäller: sms, profilering för marknadsföring');
+    expect(
+      Object.fromEntries(endpointPayload('sparr', { ...anna, channels: ['sms', 'profilering'] }, reference, '')),
+    ).toMatchObject({
+      kanaler: 'sms,profilering',
+    });
+  });
+
   it('never puts the personnummer in an e-mail or the endpoint’s fields', () => {
     for (const type of REQUEST_TYPES) {
       const message = composeMessage(type, anna, context, reference);
       const payload = endpointPayload(type, anna, reference, '');
-      expect(`${message.mailto}${message.body}${payload.toString()}`).not.toMatch(/811218|9876/);
+      expect(`${message.mailto}${message.body}${payload.toString()}`).not.toMatch(/900101|2393/);
     }
   });
 
@@ -221,15 +304,25 @@ describe('composition', () => {
   it('writes the register extract letter to the policy’s postal address, with the personnummer', () => {
     const letter = composeLetter('registerutdrag', anna, context, today)!;
     expect(letter.title).toBe('Begäran om registerutdrag');
-    expect(letter.recipient).toEqual(['Tech Troopers AB', 'PuL', 'Kungsgatan 3', '111 43 Stockholm']);
+    expect(letter.recipient).toEqual(['Tech Troopers AB', 'Kungsgatan 3', '111 43 Stockholm']);
     expect(letter.sender).toEqual(['Anna Andersson', 'Storgatan 1', '111 22 Stockholm']);
     expect(letter.date).toBe('24 november 2026');
     expect(letter.details).toEqual([
       ['Namn', 'Anna Andersson'],
-      ['Personnummer', '19811218-9876'],
+      ['Personnummer', '19900101-2393'],
       ['Folkbokföringsadress', 'Storgatan 1, 111 22 Stockholm'],
     ]);
-    expect(letter.paragraphs.join(' ')).toContain('artikel 15');
+    expect(letter.request).toContain('artikel 15');
+    expect(letter.points).toEqual(REQUESTS.registerutdrag.points);
+    expect(letter.closing).toBe('Skicka utdraget till min folkbokföringsadress.');
+  });
+
+  it('writes the letter without a personnummer when none is given', () => {
+    const letter = composeLetter('registerutdrag', { ...anna, personnummer: '' }, context, today)!;
+    expect(letter.details).toEqual([
+      ['Namn', 'Anna Andersson'],
+      ['Folkbokföringsadress', 'Storgatan 1, 111 22 Stockholm'],
+    ]);
   });
 
   it('writes a letter only for what offers one', () => {
@@ -252,6 +345,36 @@ describe('the reply deadline', () => {
     ['2026-11-30', 3, '2027-02-28'],
   ])('%s plus %i month(s) is %s', (from, months, to) => {
     expect(addMonths(from, months)).toBe(to);
+  });
+});
+
+describe('the request context of the privacy policy in force', () => {
+  const version = { version: '2', effective: '2027-01-01', body: 'Du kan begära registerutdrag via e-post.' };
+
+  it('sends letters to the version’s own address, and offers a letter, after e-mail, when it names one', () => {
+    const letterAddress = ['Tech Troopers AB', 'Dataskydd', 'Kungsgatan 3', '111 43 Stockholm'];
+    expect(requestContext({ ...version, letterAddress })).toEqual({
+      recipient: 'hello@techtroopers.com',
+      postalAddress: letterAddress,
+      policy: { version: '2', effective: '2027-01-01' },
+      offersLetter: true,
+    });
+  });
+
+  it('falls back to the company’s address, with no department line, for a version that names none', () => {
+    expect(COMPANY_LETTER_ADDRESS).toEqual(['Tech Troopers AB', 'Kungsgatan 3', '111 43 Stockholm']);
+    const context = requestContext({ ...version, body: 'Begäran ska vara egenhändigt undertecknad.' });
+    expect(context.postalAddress).toEqual(COMPANY_LETTER_ADDRESS);
+    expect(context.offersLetter).toBe(true);
+  });
+
+  it('offers no letter where the version mentions none', () => {
+    expect(requestContext(version).offersLetter).toBe(false);
+  });
+
+  it('keeps "PuL", named after a repealed law, out of the addresses and the site’s settings', () => {
+    expect(JSON.stringify(site)).not.toMatch(/\bPuL\b/);
+    expect(JSON.stringify(requestContext(version))).not.toMatch(/\bPuL\b/);
   });
 });
 
@@ -284,4 +407,36 @@ describe('request links beside the privacy policy', () => {
     expect(parseRequestType('SPARR')).toBeUndefined();
     expect(parseRequestType(null)).toBeUndefined();
   });
+});
+
+describe('the request endpoint', () => {
+  it.each([
+    'https://techtroopers.com/begaran',
+    'https://forms.example.net:8443/begaran?site=tt',
+    'http://localhost:4421/begaran',
+    'http://127.0.0.1:4421/begaran',
+    'http://[::1]:4421/begaran',
+    'http://LOCALHOST/begaran',
+  ])('accepts %s', (value) => {
+    expect(secureUrl('PUBLIC_CONTACT_ENDPOINT', value).href).toBe(new URL(value).href);
+  });
+
+  it.each([
+    'http://techtroopers.com/begaran',
+    'http://192.168.1.10/begaran',
+    'http://127.0.0.2/begaran',
+    'http://localhost.example.com/begaran',
+    'http://[::2]/begaran',
+  ])('refuses plain http to %s, naming the setting', (value) => {
+    expect(() => secureUrl('PUBLIC_CONTACT_ENDPOINT', value)).toThrow(
+      `PUBLIC_CONTACT_ENDPOINT must be an https:// URL, since what is sent there is personal data; http:// is allowed only for localhost, 127.0.0.1 and [::1], got "${value}".`,
+    );
+  });
+
+  it.each(['ftp://techtroopers.com/begaran', 'techtroopers.com/begaran', '/begaran', 'mailto:hello@techtroopers.com'])(
+    'refuses %s, which is no web address at all',
+    (value) => {
+      expect(() => secureUrl('PUBLIC_CONTACT_ENDPOINT', value)).toThrow(/^PUBLIC_CONTACT_ENDPOINT must be an absolute/);
+    },
+  );
 });

@@ -140,3 +140,29 @@ describe('the cookie policy declaration in the schema', () => {
     ).toEqual(['cookies.1.party: "party" must be first or third']);
   });
 });
+
+describe('the privacy policy version’s address for letters', () => {
+  const letterAddress = ['Tech Troopers AB', 'Dataskydd', 'Kungsgatan 3', '111 43 Stockholm'];
+
+  it('is optional, and kept line by line where given', () => {
+    expect(policyVersionSchema.parse(valid)).not.toHaveProperty('letterAddress');
+    expect(policyVersionSchema.parse({ ...valid, letterAddress })).toMatchObject({ letterAddress });
+  });
+
+  it('refuses an empty line, a short address, and the field in a cookie policy version', () => {
+    expect(problems({ ...valid, letterAddress: ['Tech Troopers AB', ' ', '111 43 Stockholm'] })).toEqual([
+      'letterAddress.1: every line of "letterAddress" must say something',
+    ]);
+    expect(problems({ ...valid, letterAddress: ['Tech Troopers AB', '111 43 Stockholm'] })).toEqual([
+      'letterAddress: "letterAddress" needs at least the recipient, the street and the postal code and town, one line each',
+    ]);
+    expect(problems({ ...valid, letterAddress: 'Kungsgatan 3, 111 43 Stockholm' })).toEqual([
+      'letterAddress: "letterAddress" must be a list of the lines of a postal address',
+    ]);
+    expect(
+      problems({ ...valid, policy: 'cookiepolicy', categories: [], cookies: [], letterAddress }).filter((problem) =>
+        problem.startsWith('letterAddress'),
+      ),
+    ).toHaveLength(1);
+  });
+});

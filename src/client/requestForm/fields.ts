@@ -28,7 +28,12 @@ export interface FormFields {
 
 const isChannel = (value: string): value is Channel => value in CHANNELS;
 
-export function formFields(form: HTMLFormElement): FormFields {
+/**
+ * The form's fields. `offersLetter`: the privacy policy in force mentions a
+ * letter, so the requests that may be made by letter offer one, after e-mail.
+ */
+export function formFields(form: HTMLFormElement, offersLetter: boolean): FormFields {
+  const letterFor = (type: RequestType) => offersLetter && REQUESTS[type].letter !== undefined;
   const control = (field: TextField) => form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#f-${field}`);
   const channelBoxes = () => [...form.querySelectorAll<HTMLInputElement>('input[name="channels"]')];
   const routeBox = $<HTMLFieldSetElement>('[data-route]', form);
@@ -57,13 +62,14 @@ export function formFields(form: HTMLFormElement): FormFields {
 
   return {
     show(type, route) {
-      const offersLetter = REQUESTS[type].letter !== undefined;
-      routeBox.hidden = !offersLetter;
+      const letter = letterFor(type);
+      const shown = letter ? route : 'message';
+      routeBox.hidden = !letter;
       for (const radio of routeBox.querySelectorAll<HTMLInputElement>('input')) {
-        radio.disabled = !offersLetter;
-        radio.checked = radio.value === route;
+        radio.disabled = !letter;
+        radio.checked = radio.value === shown;
       }
-      const inUse = new Set<string>(fieldsFor(type, route));
+      const inUse = new Set<string>(fieldsFor(type, shown));
       for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
         const field = wrapper.dataset['field'];
         const used = field === 'address' ? inUse.has('street') : inUse.has(field ?? '');
@@ -75,7 +81,7 @@ export function formFields(form: HTMLFormElement): FormFields {
     },
 
     route(type) {
-      if (!REQUESTS[type].letter) return 'message';
+      if (!letterFor(type)) return 'message';
       return routeBox.querySelector<HTMLInputElement>('input:checked')?.value === 'letter' ? 'letter' : 'message';
     },
 

@@ -8,9 +8,13 @@ export function showLetter(wrap: HTMLElement, letter: Letter, signature: string)
   setText(wrap, 'title', letter.title);
   setText(wrap, 'date', letter.date);
   setText(wrap, 'signature', signature);
-  $('[data-out="paragraphs"]', wrap).replaceChildren(
-    ...letter.paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })),
+  setText(wrap, 'request', letter.request);
+  const points = $('[data-out="points"]', wrap);
+  points.replaceChildren(
+    ...letter.points.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
   );
+  points.hidden = letter.points.length === 0;
+  setText(wrap, 'closing', letter.closing);
   $('[data-out="details"]', wrap).replaceChildren(
     ...letter.details.flatMap(([label, value]) => [
       Object.assign(document.createElement('dt'), { textContent: label, className: 'font-semibold' }),

@@ -4,7 +4,7 @@
  * a letter to print. Nothing is stored, and the personnummer never leaves the page.
  */
 import { stockholmDay } from '../../lib/dates.ts';
-import { parseRequestType, REQUESTS, type RequestContext, type RequestType } from '../../lib/requests/catalogue.ts';
+import { parseRequestType, type RequestContext, type RequestType } from '../../lib/requests/catalogue.ts';
 import { composeLetter, composeMessage, endpointPayload, makeReference } from '../../lib/requests/compose.ts';
 import { validateRequest } from '../../lib/requests/validate.ts';
 import { $ } from './dom.ts';
@@ -32,13 +32,13 @@ function readSetup(json: string | null | undefined): RequestSetup | undefined {
     setup.postalAddress.every((line) => typeof line === 'string') &&
     typeof setup.policy?.version === 'string' &&
     typeof setup.policy.effective === 'string' &&
-    typeof setup.letterFirst === 'boolean' &&
+    typeof setup.offersLetter === 'boolean' &&
     (setup.endpoint === undefined || typeof setup.endpoint === 'string');
   return sound ? (setup as RequestSetup) : undefined;
 }
 
 function start(form: HTMLFormElement, setup: RequestSetup): void {
-  const fields = formFields(form);
+  const fields = formFields(form, setup.offersLetter);
   const fieldsBox = $('[data-fields]', form);
   const submit = $<HTMLButtonElement>('[data-submit]', form);
   const status = $('[data-status]');
@@ -67,7 +67,8 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
     const target = event.target as HTMLInputElement;
     if (target.name === 'arende') {
       const next = parseRequestType(target.value);
-      if (next) show(next, REQUESTS[next].letter && setup.letterFirst ? 'letter' : 'message');
+      // E-mail (or the form's endpoint) comes first for every request; the letter is the visitor's choice.
+      if (next) show(next, 'message');
     } else if (target.name === 'satt' && type) {
       show(type, target.value === 'letter' ? 'letter' : 'message');
     }
@@ -118,7 +119,7 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
   if (preselected) {
     const radio = form.querySelector<HTMLInputElement>(`#arende-${preselected}`);
     if (radio) radio.checked = true;
-    show(preselected, REQUESTS[preselected].letter && setup.letterFirst ? 'letter' : 'message');
+    show(preselected, 'message');
   }
 }
 

@@ -6,8 +6,17 @@
  * all come from here, so adding a right is one entry.
  */
 
-/** Marketing channels a visitor can opt out of. */
-export const CHANNELS = { epost: 'e-post', telefon: 'telefon', post: 'post' } as const;
+/**
+ * What a marketing opt-out can cover: each channel, and profiling for marketing,
+ * which article 21.2 counts as part of direct marketing.
+ */
+export const CHANNELS = {
+  epost: 'e-post',
+  telefon: 'telefon',
+  sms: 'sms',
+  post: 'post',
+  profilering: 'profilering för marknadsföring',
+} as const;
 export type Channel = keyof typeof CHANNELS;
 
 /** What is checked in a field beyond its length. */
@@ -127,7 +136,8 @@ export const TEXT_FIELDS = {
   },
   objectionScope: {
     label: 'Vilken behandling invänder du mot?',
-    hint: 'Till exempel ett ändamål ur vår integritetspolicy, som besöksstatistik eller kreditprövning.',
+    // Statistics that rest on consent are not objected to but withdrawn (article 7.3): the hint says so.
+    hint: 'Till exempel ett ändamål ur vår integritetspolicy som vi grundar på ett berättigat intresse, som kreditprövning. Har du samtyckt till något, till exempel besöksstatistik, återkallar du i stället ditt samtycke; se Återkalla ett samtycke längre ned.',
     max: 2000,
     rows: 3,
     missing: 'Skriv vilken behandling du invänder mot.',
@@ -135,18 +145,21 @@ export const TEXT_FIELDS = {
   },
   objectionReason: {
     label: 'Varför invänder du?',
-    hint: 'Berätta om din situation, så att vi kan väga dina skäl mot våra.',
+    hint: 'Berätta vad i din specifika situation som gör att du invänder, så att vi kan väga dina skäl mot våra.',
     max: 2000,
     rows: 3,
     missing: 'Beskriv varför du invänder.',
     inMessage: 'Skäl',
   },
+  // Optional, and asked only in the letter: dataskyddslagen 3 kap. 10 § allows it where it is clearly
+  // justified, and its reason is secure identification. The example is from Skatteverket's test series.
   personnummer: {
     label: 'Personnummer',
-    hint: '10 eller 12 siffror, till exempel 19811218-9876. Samordningsnummer går också bra. Det skrivs bara ut i brevet.',
+    hint: 'Med personnumret kan vi identifiera dig säkert, också om flera personer har samma namn. Det skrivs bara ut i brevet och skickas aldrig med e-post eller formuläret. 10 eller 12 siffror, till exempel 19900101-2393. Samordningsnummer går också bra.',
+    optional: true,
     max: 13,
     check: 'personnummer',
-    missing: 'Fyll i ditt personnummer.',
+    missing: '',
     inMessage: 'Personnummer',
     inputmode: 'numeric',
     autocomplete: 'off',
@@ -178,7 +191,7 @@ export type FieldName = TextField | 'channels';
 export const ADDRESS_FIELDS = ['street', 'postalCode', 'city'] as const satisfies readonly TextField[];
 
 /** The channels field: which marketing to stop. */
-export const CHANNELS_FIELD = { legend: 'Spärra marknadsföring via', missing: 'Välj minst en kanal.' } as const;
+export const CHANNELS_FIELD = { legend: 'Spärren gäller', missing: 'Välj vad spärren ska gälla.' } as const;
 
 /** Everything the form can hold, as typed by the visitor. */
 export type RequestValues = Record<TextField, string> & { channels: Channel[] };
@@ -190,8 +203,9 @@ export const EMPTY_VALUES: RequestValues = {
 };
 
 /**
- * How the visitor sends the request: an e-mail (or a POST to the endpoint), or
- * the printed letter that requests with a `letter` offer.
+ * How the visitor sends the request: an e-mail (or a POST to the endpoint),
+ * always offered first, or the printed letter that requests with a `letter`
+ * offer where the privacy policy in force mentions one.
  */
 export type RequestAction = 'message' | 'letter';
 
@@ -211,6 +225,8 @@ export interface RequestSpec {
   hint: string;
   /** What the visitor asks for, in the first person, for the message. */
   ask: string;
+  /** What the request asks to be told, listed after the first paragraph of the message and the letter. */
+  points?: readonly string[];
   /** The GDPR article the right comes from. */
   article: string;
   /** The fields of the e-mail (and the endpoint), in form order. */
@@ -236,10 +252,22 @@ export const REQUEST_TYPES = [
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export const REQUESTS: Readonly<Record<RequestType, RequestSpec>> = {
+  // Everything article 15 gives: confirmation, a copy (15.3), and the information in 15.1 a–h and 15.2.
   registerutdrag: {
     label: 'Registerutdrag',
-    hint: 'Du får veta vilka personuppgifter vi behandlar om dig, och en kopia av dem, kostnadsfritt.',
-    ask: 'Jag begär ett registerutdrag: information om vilka personuppgifter ni behandlar om mig.',
+    hint: 'Du får veta om vi behandlar personuppgifter om dig och i så fall en kopia av dem, och varför vi behandlar dem, hur länge, vem som får dem och varifrån de kommer. Det kostar ingenting.',
+    ask: 'Jag begär ett registerutdrag: en bekräftelse på om ni behandlar personuppgifter om mig och, i så fall, en kopia av de personuppgifter ni behandlar och informationen nedan.',
+    points: [
+      'ändamålen med behandlingen',
+      'vilka kategorier av personuppgifter det gäller',
+      'vilka mottagare eller kategorier av mottagare som har fått eller ska få uppgifterna, särskilt mottagare i länder utanför EU/EES och internationella organisationer',
+      'hur länge uppgifterna kommer att sparas, eller hur den tiden bestäms',
+      'min rätt att begära rättelse eller radering av uppgifterna eller begränsning av behandlingen, och att invända mot behandlingen',
+      'min rätt att klaga hos Integritetsskyddsmyndigheten (IMY)',
+      'varifrån uppgifterna kommer, om ni inte har fått dem från mig',
+      'om ni använder automatiserat beslutsfattande, inklusive profilering, och i så fall meningsfull information om logiken bakom det och vilken betydelse och vilka följder det har för mig',
+      'vilka skyddsåtgärder som gäller om uppgifterna förs över till ett land utanför EU/EES eller till en internationell organisation',
+    ],
     article: 'artikel 15',
     fields: ['name', 'email', 'customerNumber'],
     note: 'Jag skickar inte mitt personnummer via e-post. Kontakta mig på e-postadressen ovan om ni behöver det för att kunna identifiera mig.',
@@ -281,16 +309,16 @@ export const REQUESTS: Readonly<Record<RequestType, RequestSpec>> = {
   },
   invandning: {
     label: 'Invändning mot behandling',
-    hint: 'Du invänder mot behandling som vi grundar på ett berättigat intresse; vi slutar om vi inte har tvingande skäl.',
-    ask: 'Jag invänder mot att ni behandlar mina personuppgifter.',
+    hint: 'Du invänder, av skäl som hänför sig till din specifika situation, mot behandling som vi grundar på ett berättigat intresse. Då slutar vi, om vi inte kan visa tvingande berättigade skäl som väger tyngre än dina intressen, rättigheter och friheter, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.',
+    ask: 'Jag invänder, av skäl som hänför sig till min specifika situation, mot att ni behandlar mina personuppgifter med stöd av ett berättigat intresse.',
     article: 'artikel 21.1',
     fields: ['name', 'email', 'customerNumber', 'objectionScope', 'objectionReason'],
   },
   sparr: {
     label: 'Spärr mot direktmarknadsföring',
-    hint: 'Du slipper marknadsföring från oss via de kanaler du väljer. Vi slutar, utan undantag.',
-    ask: 'Jag vill inte att mina personuppgifter behandlas för direktmarknadsföring och begär spärr mot marknadsföring.',
-    article: 'artikel 21.3',
+    hint: 'Vi slutar använda dina uppgifter för direktmarknadsföring, också för profilering för marknadsföring, i det du väljer. Vi slutar, utan undantag.',
+    ask: 'Jag invänder mot att mina personuppgifter behandlas för direktmarknadsföring, också profilering som hör ihop med sådan marknadsföring, och begär spärr mot marknadsföring.',
+    article: 'artikel 21.2 och 21.3',
     fields: ['name', 'email', 'phone', 'customerNumber', 'channels'],
     mentionedBy: /spärr.{0,40}marknadsföring/i,
   },
@@ -309,14 +337,16 @@ export function fieldsFor(type: RequestType, action: RequestAction): readonly Fi
   return action === 'letter' && spec.letter ? spec.letter.fields : spec.fields;
 }
 
-/** Where a policy asks that requests be signed by hand: then the letter comes first. */
+/** Where a policy asks that requests be signed by hand: a letter stays on offer, after e-mail. */
 export const SIGNED_LETTER = /egenhändigt\s+undertecknad/i;
 
-/** The policy and addresses a request cites, from the build. */
+/** The policy and addresses a request cites, from the build (see `requestContext` in ./context.ts). */
 export interface RequestContext {
+  /** Where requests go by e-mail. */
   recipient: string;
+  /** Where letters go, line by line: the privacy policy version's own, or the company's address. */
   postalAddress: string[];
   policy: { version: string; effective: string };
-  /** The privacy policy in force asks for a signed letter: offer it first. */
-  letterFirst: boolean;
+  /** The privacy policy in force mentions a letter: offer one, after e-mail, never required. */
+  offersLetter: boolean;
 }

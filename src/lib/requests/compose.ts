@@ -68,6 +68,15 @@ function request(type: RequestType, context: RequestContext): string {
   return `${ask} Begäran görs enligt ${policyCitation(context)} och ${article} i dataskyddsförordningen (GDPR).`;
 }
 
+/**
+ * The request as the start of a message: what is asked, under which policy and
+ * article, and the points it asks to be told, as a list.
+ */
+export function requestText(type: RequestType, context: RequestContext): string {
+  const { points } = REQUESTS[type];
+  return [request(type, context), ...(points ? ['', ...points.map((point) => `- ${point}`)] : [])].join('\n');
+}
+
 /** The subject: request type, name and reference, always one line. */
 export function composeSubject(type: RequestType, values: RequestValues, reference: string): string {
   return oneLine(`${REQUESTS[type].label} – ${values.name} – ${reference}`);
@@ -84,7 +93,7 @@ export function composeMessage(
   context: RequestContext,
   reference: string,
 ): ComposedMessage {
-  const lines: string[] = [`Hej ${site.name},`, '', request(type, context), ''];
+  const lines: string[] = [`Hej ${site.name},`, '', requestText(type, context), ''];
   const texts: string[] = [];
   for (const field of fieldsFor(type, 'message')) {
     if (field === 'channels') {
@@ -131,11 +140,17 @@ export interface Letter {
   recipient: string[];
   sender: string[];
   date: string;
-  paragraphs: string[];
+  /** The request, under which policy and article. */
+  request: string;
+  /** What the request asks to be told, as a list; may be empty. */
+  points: string[];
+  /** The closing paragraph. */
+  closing: string;
+  /** What the visitor filled in, by label; an optional field left empty is left out. */
   details: [label: string, value: string][];
 }
 
-/** The signed letter a request may be made with: the only place the personnummer goes. */
+/** The signed letter a request may be made with: the only place the personnummer goes, if the visitor gives it. */
 export function composeLetter(
   type: RequestType,
   values: RequestValues,
@@ -149,10 +164,8 @@ export function composeLetter(
   const details: [string, string][] = [];
   for (const field of letter.fields) {
     if (field === 'channels' || (ADDRESS_FIELDS as readonly string[]).includes(field)) continue;
-    details.push([
-      TEXT_FIELDS[field].inMessage,
-      field === 'personnummer' && id.ok ? id.normalized : sent(field, values),
-    ]);
+    const value = field === 'personnummer' && id.ok ? id.normalized : sent(field, values);
+    if (value) details.push([TEXT_FIELDS[field].inMessage, value]);
   }
   if (letter.fields.includes('street')) details.push(['Folkbokföringsadress', `${street}, ${postalCode} ${city}`]);
   return {
@@ -160,7 +173,9 @@ export function composeLetter(
     recipient: context.postalAddress,
     sender: [oneLine(values.name), street ?? '', `${postalCode} ${city}`],
     date: formatSwedishDate(today),
-    paragraphs: [request(type, context), letter.closing],
+    request: request(type, context),
+    points: [...(REQUESTS[type].points ?? [])],
+    closing: letter.closing,
     details,
   };
 }

@@ -148,6 +148,23 @@ const privacyFields = {
     hint: 'Registret över hur personuppgifter behandlas, ett ändamål per post (dataskyddsförordningen artikel 13–14). Det visas som "Så behandlar vi dina personuppgifter", följt av dina rättigheter. Valfritt, men när det finns måste det täcka varje verktyg och kanal som webbplatsen använder; bygget säger vilket som saknas.',
     only: { policy: 'integritetspolicy' },
   }),
+  /**
+   * Where letters about personal data go, one line of the envelope each. The
+   * contact page offers a letter, after e-mail, to this address; without it, to
+   * the company's address. Optional.
+   */
+  letterAddress: z
+    .array(z.string().trim().min(1, 'every line of "letterAddress" must say something'), {
+      error: message.notList('letterAddress', 'the lines of a postal address'),
+    })
+    .min(3, '"letterAddress" needs at least the recipient, the street and the postal code and town, one line each')
+    .optional()
+    .meta({
+      label: 'Postadress för brev om personuppgifter',
+      item: 'rad',
+      hint: 'Dit besökarna kan skicka brev om sina personuppgifter, till exempel en begäran om registerutdrag, en rad per rad på kuvertet: företaget, en eventuell avdelning eller mottagare, gatuadressen, postnummer och ort. Kontaktsidan erbjuder då brev som ett sätt vid sidan av e-post och skriver adressen i brevet. Lämna tomt för att använda företagets adress. Bygget vägrar en tom rad och en adress på färre än tre rader.',
+      only: { policy: 'integritetspolicy' },
+    }),
   /** The data protection officer, where the company has one. Optional. */
   dpo: dpoSchema.optional().meta({
     label: 'Dataskyddsombud',

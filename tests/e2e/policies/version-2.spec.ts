@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { FILLED_PLACEHOLDER } from '../../harness/contentSets.ts';
-import { dismissBanner, form } from '../support/requests';
+import { dismissBanner, expectElectronicFirst, fill, form } from '../support/requests';
 import { testOn } from '../support/site';
 
 const test = testOn('v2-filled');
@@ -149,14 +149,29 @@ test('the changes pages against version 1 show the text, the register and the co
   await expect(page.locator('.diff ins').filter({ hasText: '(2022:482)' })).not.toHaveCount(0);
 });
 
-test('the contact page offers e-mail first, since the policy in force no longer asks for a signed letter', async ({
+test('the contact page offers the form first for every request, and a letter to the version’s own address after it', async ({
   page,
 }) => {
-  await page.goto('/kontakt/?arende=registerutdrag');
+  await page.goto('/kontakt/');
   await dismissBanner(page);
-  const routes = form(page).getByRole('group', { name: 'Hur vill du skicka begäran?' }).getByRole('radio');
-  await expect(routes).toHaveCount(2);
-  await expect(routes.first()).toHaveAccessibleName('Via formuläret här');
-  await expect(routes.first()).toBeChecked();
-  await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
+  expect(await expectElectronicFirst(page, 'Via formuläret här', 'Skicka begäran')).toEqual(['registerutdrag']);
+
+  await page.goto('/kontakt/?arende=registerutdrag');
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
+  const personnummer = form(page).getByRole('textbox', { name: 'Personnummer (valfritt)', exact: true });
+  await expect(personnummer).toHaveAccessibleDescription(
+    /identifiera dig säkert, också om flera personer har samma namn/,
+  );
+  await fill(page, { Namn: 'Dan Ek', Gatuadress: 'Storgatan 1', Postnummer: '111 22', Ort: 'Stockholm' });
+  await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
+  const letter = page.getByRole('article', { name: 'Begäran om registerutdrag' });
+  // The draft's `letterAddress`, its attention line filled in, and no personnummer where none was given.
+  const address = ['Tech Troopers AB', FILLED_PLACEHOLDER, 'Kungsgatan 3', '111 43 Stockholm'];
+  expect(await letter.locator('[data-out="recipient"]').innerText()).toBe(address.join('\n'));
+  await expect(letter).not.toContainText('Personnummer');
+  // It is the address the policy in force gives for letters.
+  await page.goto('/integritetspolicy/');
+  await expect(page.getByRole('article')).toContainText(address.join(', '));
 });

@@ -9,8 +9,10 @@ import {
   fill,
   form,
   readMailto,
+  expectElectronicFirst,
   REFERENCE,
   shownMessage,
+  TEST_PERSONNUMMER,
 } from '../support/requests';
 import { testOn } from '../support/site';
 
@@ -47,11 +49,13 @@ test('Spärr mot direktmarknadsföring composes the right e-mail, and the copy f
     'E-post: anna@example.se',
     'Telefon: 070-123 45 67',
     'Kundnummer: K-1234',
-    'Spärra marknadsföring via: e-post, post',
+    'Spärren gäller: e-post, sms, post, profilering för marknadsföring',
   ]) {
     expect(mail.body).toContain(line);
   }
   expect(mail.body).toContain('enligt er integritetspolicy (version 1, gällande från 24 november 2026)');
+  expect(mail.body).toContain('också profilering som hör ihop med sådan marknadsföring');
+  expect(mail.body).toContain('och artikel 21.2 och 21.3 i dataskyddsförordningen (GDPR).');
   const reference = REFERENCE.exec(mail.subject)![0];
   expect(mail.body).toContain(`Referens: ${reference}`);
 
@@ -100,25 +104,38 @@ test('Registerutdrag makes a letter to print with the company’s postal address
   page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
   await page.goto('/kontakt/?arende=registerutdrag');
   await dismissBanner(page);
+  // The policy in force asks for a signed letter: it stays on offer, after e-mail, which comes first.
+  await expect(form(page).getByRole('radio', { name: 'Med e-post' })).toBeChecked();
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
+  const personnummer = form(page).getByRole('textbox', { name: 'Personnummer (valfritt)', exact: true });
+  await expect(personnummer).toHaveAccessibleDescription(
+    /identifiera dig säkert, också om flera personer har samma namn/,
+  );
+  await expect(personnummer).not.toHaveAttribute('aria-required');
   await fill(page, {
     Namn: 'Cecilia Holm',
-    Personnummer: '811218-9876',
+    'Personnummer (valfritt)': TEST_PERSONNUMMER,
     Gatuadress: 'Storgatan 1',
     Postnummer: '111 22',
     Ort: 'Stockholm',
   });
-  // The policy in force asks for a signed letter, so the letter is offered first.
-  await expect(form(page).getByRole('radio', { name: /^Med brev/ })).toBeChecked();
   await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
 
   const letter = page.getByRole('article', { name: 'Begäran om registerutdrag' });
   await expect(letter).toBeVisible();
-  await expect(letter.locator('[data-out="recipient"]')).toHaveText('Tech Troopers ABPuLKungsgatan 3111 43 Stockholm');
+  // Version 1 names no address for letters: the company's, with no "PuL" line; the heading says what the letter is.
   expect(await letter.locator('[data-out="recipient"]').innerText()).toBe(
-    'Tech Troopers AB\nPuL\nKungsgatan 3\n111 43 Stockholm',
+    'Tech Troopers AB\nKungsgatan 3\n111 43 Stockholm',
   );
   await expect(letter).toContainText('Cecilia Holm');
-  await expect(letter).toContainText('19811218-9876');
+  await expect(letter).toContainText('19900101-2393');
+  // What article 15 gives: confirmation, a copy, and the information in 15.1 and 15.2.
+  await expect(letter).toContainText('en bekräftelse på om ni behandlar personuppgifter om mig');
+  await expect(letter).toContainText('en kopia av de personuppgifter ni behandlar');
+  await expect(letter.getByRole('listitem')).toHaveCount(9);
+  await expect(letter.getByRole('listitem').first()).toHaveText('ändamålen med behandlingen');
   await expect(letter).toContainText('Storgatan 1, 111 22 Stockholm');
   await expect(letter).toContainText('Begäran om registerutdrag');
   await expect(letter).toContainText('er integritetspolicy (version 1, gällande från 24 november 2026)');
@@ -151,12 +168,40 @@ test('Registerutdrag makes a letter to print with the company’s postal address
   expect(mail.body).not.toContain('Storgatan');
   expect(mail.body).toContain('Jag skickar inte mitt personnummer via e-post.');
 
+  expect(mail.body).toContain('- ändamålen med behandlingen');
+
   for (const text of [mail.to, mail.subject, mail.body, ...sent]) {
-    expect(text).not.toMatch(/811218|9876/);
+    expect(text).not.toMatch(/900101|2393/);
   }
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['cc_cookie']);
-  expect((await context.cookies())[0]!.value).not.toMatch(/811218|9876/);
+  expect((await context.cookies())[0]!.value).not.toMatch(/900101|2393/);
+});
+
+test('a letter needs no personnummer', async ({ page }) => {
+  await page.goto('/kontakt/?arende=registerutdrag');
+  await dismissBanner(page);
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
+  await fill(page, { Namn: 'Dan Ek', Gatuadress: 'Storgatan 1', Postnummer: '111 22', Ort: 'Stockholm' });
+  await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
+  const letter = page.getByRole('article', { name: 'Begäran om registerutdrag' });
+  await expect(letter).toBeVisible();
+  await expect(letter.locator('[data-out="details"]')).toHaveText(
+    'NamnDan EkFolkbokföringsadressStorgatan 1, 111 22 Stockholm',
+  );
+  await expect(letter).not.toContainText('Personnummer');
+});
+
+test('every request offers e-mail first, and says a letter is possible where one is offered', async ({ page }) => {
+  await page.goto('/kontakt/');
+  await dismissBanner(page);
+  expect(await expectElectronicFirst(page, 'Med e-post', 'Skapa e-postmeddelande')).toEqual(['registerutdrag']);
+  await expect(form(page).getByRole('radio', { name: 'Registerutdrag' })).toHaveAccessibleDescription(
+    /Det räcker att skicka begäran med e-post; vill du hellre skicka ett brev går det också\.$/,
+  );
+  await expect(page.getByRole('main')).not.toContainText('ber om ett brev');
 });
 
 test.describe('bad input shows its error beside the field and composes nothing', () => {
@@ -200,35 +245,35 @@ test.describe('bad input shows its error beside the field and composes nothing',
     [
       'a personnummer with a wrong check digit',
       'Registerutdrag',
-      { Namn: 'A', Personnummer: '811218-9875', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
-      'Personnummer',
+      { Namn: 'A', 'Personnummer (valfritt)': '900101-2394', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
+      'Personnummer (valfritt)',
       'Kontrollsiffran stämmer inte.',
     ],
     [
       'a personnummer with an impossible date',
       'Registerutdrag',
-      { Namn: 'A', Personnummer: '811332-9876', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
-      'Personnummer',
+      { Namn: 'A', 'Personnummer (valfritt)': '901332-2393', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
+      'Personnummer (valfritt)',
       'Personnumret innehåller inget giltigt datum.',
     ],
     [
       'a personnummer of the wrong length',
       'Registerutdrag',
-      { Namn: 'A', Personnummer: '81121-9876', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
-      'Personnummer',
+      { Namn: 'A', 'Personnummer (valfritt)': '90010-2393', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
+      'Personnummer (valfritt)',
       'Skriv personnumret med 10 eller 12 siffror',
     ],
     [
       'a samordningsnummer with a wrong check digit',
       'Registerutdrag',
-      { Namn: 'A', Personnummer: '701063-2392', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
-      'Personnummer',
+      { Namn: 'A', 'Personnummer (valfritt)': '701063-2392', Gatuadress: 'G 1', Postnummer: '11122', Ort: 'O' },
+      'Personnummer (valfritt)',
       'Kontrollsiffran stämmer inte.',
     ],
     [
       'a malformed postal code',
       'Registerutdrag',
-      { Namn: 'A', Personnummer: '701063-2391', Gatuadress: 'G 1', Postnummer: '1112', Ort: 'O' },
+      { Namn: 'A', 'Personnummer (valfritt)': '701063-2391', Gatuadress: 'G 1', Postnummer: '1112', Ort: 'O' },
       'Postnummer',
       'Skriv postnumret med fem siffror',
     ],
@@ -239,6 +284,10 @@ test.describe('bad input shows its error beside the field and composes nothing',
       await page.goto('/kontakt/');
       await dismissBanner(page);
       await chooseType(page, type);
+      if (type === 'Registerutdrag')
+        await form(page)
+          .getByRole('radio', { name: /^Med brev/ })
+          .check();
       await fill(page, fields);
       const submit = type === 'Registerutdrag' ? 'Skapa brev att skriva ut' : 'Skapa e-postmeddelande';
       await form(page).getByRole('button', { name: submit }).click();
@@ -257,11 +306,11 @@ test.describe('bad input shows its error beside the field and composes nothing',
     await page.goto('/kontakt/?arende=sparr');
     await dismissBanner(page);
     await fill(page, { Namn: 'A', 'E-post': 'a@example.se' });
-    for (const channel of ['E-post', 'Telefon', 'Post'])
+    for (const channel of ['E-post', 'Telefon', 'Sms', 'Post', 'Profilering för marknadsföring'])
       await form(page).getByRole('checkbox', { name: channel, exact: true }).uncheck();
     await form(page).getByRole('button', { name: 'Skapa e-postmeddelande' }).click();
-    await expect(form(page).getByRole('group', { name: 'Spärra marknadsföring via' })).toHaveAccessibleDescription(
-      'Välj minst en kanal.',
+    await expect(form(page).getByRole('group', { name: 'Spärren gäller' })).toHaveAccessibleDescription(
+      'Välj vad spärren ska gälla.',
     );
     await expect(form(page).getByRole('checkbox', { name: 'E-post' })).toBeFocused();
     expect(await caughtMailto(page)).toEqual([]);
@@ -270,7 +319,16 @@ test.describe('bad input shows its error beside the field and composes nothing',
   test('a valid samordningsnummer is accepted', async ({ page }) => {
     await page.goto('/kontakt/?arende=registerutdrag');
     await dismissBanner(page);
-    await fill(page, { Namn: 'D', Personnummer: '701063-2391', Gatuadress: 'G 1', Postnummer: '111 22', Ort: 'O' });
+    await form(page)
+      .getByRole('radio', { name: /^Med brev/ })
+      .check();
+    await fill(page, {
+      Namn: 'D',
+      'Personnummer (valfritt)': '701063-2391',
+      Gatuadress: 'G 1',
+      Postnummer: '111 22',
+      Ort: 'O',
+    });
     await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
     await expect(page.getByRole('article', { name: 'Begäran om registerutdrag' })).toContainText('19701063-2391');
   });
@@ -350,10 +408,27 @@ test('without JavaScript the page offers plain e-mail links and the postal addre
   }
   const main = page.getByRole('main');
   expect(await main.locator('[data-request-fallback] address').innerText()).toBe(
-    'Tech Troopers AB\nPuL\nKungsgatan 3\n111 43 Stockholm',
+    'Tech Troopers AB\nKungsgatan 3\n111 43 Stockholm',
   );
-  await expect(main).toContainText('ditt namn och ditt personnummer');
-  await expect(main).toContainText('ort, datum och din egenhändiga underskrift');
+  // E-mail first; the letter after it, with the personnummer optional and its reason given.
+  const extract = main
+    .locator('[data-request-fallback] > div')
+    .filter({ has: page.getByRole('heading', { name: 'Registerutdrag' }) });
+  const text = await extract.innerText();
+  expect(text.indexOf('Skicka e-post till hello@techtroopers.com')).toBeGreaterThan(-1);
+  expect(text.indexOf('Skicka e-post till hello@techtroopers.com')).toBeLessThan(
+    text.indexOf('Vill du hellre skicka ett brev'),
+  );
+  await expect(extract).toContainText(
+    'om du vill, ditt personnummer: med det kan vi identifiera dig säkert, också om flera personer har samma namn',
+  );
+  await expect(extract).toContainText('ort, datum och din underskrift');
+  const mail = readMailto(
+    (await extract.getByRole('link', { name: 'Skriv e-post om registerutdrag' }).getAttribute('href'))!,
+  );
+  expect(mail.body).toContain('en bekräftelse på om ni behandlar personuppgifter om mig');
+  expect(mail.body).toContain('- ändamålen med behandlingen');
+  await expect(main).not.toContainText('egenhändig');
   await context.close();
 });
 
@@ -378,12 +453,15 @@ test('axe finds no violation on the contact page: empty, with errors, composed, 
   await page.goto('/kontakt/?arende=registerutdrag');
   await dismissBanner(page);
   await expectNoAxeViolations(page);
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
   await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
   await expect(form(page).getByText('Kontrollera det du fyllt i:')).toBeVisible();
   await expectNoAxeViolations(page);
   await fill(page, {
     Namn: 'A B',
-    Personnummer: '811218-9876',
+    'Personnummer (valfritt)': TEST_PERSONNUMMER,
     Gatuadress: 'G 1',
     Postnummer: '111 22',
     Ort: 'O',

@@ -1,7 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import { expect } from '@playwright/test';
 import { PORTS } from '../../harness/ports';
-import { catchMailto, caughtMailto, chooseType, dismissBanner, fill, form, REFERENCE } from '../support/requests';
+import {
+  catchMailto,
+  caughtMailto,
+  chooseType,
+  dismissBanner,
+  expectElectronicFirst,
+  fill,
+  form,
+  REFERENCE,
+  TEST_PERSONNUMMER,
+} from '../support/requests';
 import { testOn } from '../support/site';
 
 const test = testOn('upcoming-version');
@@ -70,7 +80,7 @@ test('endpoint mode posts the fields, URL-encoded, and says it was sent', async 
     email: 'anna@example.se',
     phone: '070-123 45 67',
     customerNumber: '',
-    kanaler: 'epost,telefon',
+    kanaler: 'epost,telefon,sms,profilering',
     webbplats: '',
   });
   expect(await caughtMailto(page)).toEqual([]);
@@ -112,9 +122,12 @@ test('a register extract sent through the endpoint never carries the personnumme
   await page.goto('/kontakt/');
   await dismissBanner(page);
   await chooseType(page, 'Registerutdrag');
-  // The policy in force asks for a signed letter, so the letter comes first; the visitor types it, then changes their mind.
-  await expect(form(page).getByRole('radio', { name: /^Med brev/ })).toBeChecked();
-  await fill(page, { Namn: 'Cecilia Holm', Personnummer: '811218-9876', Gatuadress: 'Storgatan 1' });
+  // The form comes first; the policy in force mentions a letter, so one is on offer. The visitor starts one, then changes their mind.
+  await expect(form(page).getByRole('radio', { name: 'Via formuläret här' })).toBeChecked();
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
+  await fill(page, { Namn: 'Cecilia Holm', 'Personnummer (valfritt)': TEST_PERSONNUMMER, Gatuadress: 'Storgatan 1' });
   await form(page).getByRole('radio', { name: 'Via formuläret här' }).check();
   await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
   await fill(page, { 'E-post': 'c@example.se' });
@@ -129,8 +142,8 @@ test('a register extract sent through the endpoint never carries the personnumme
     customerNumber: '',
     webbplats: '',
   });
-  expect(JSON.stringify(received)).not.toMatch(/811218|9876/);
-  expect(sent.join('\n')).not.toMatch(/811218|9876/);
+  expect(JSON.stringify(received)).not.toMatch(/900101|2393/);
+  expect(sent.join('\n')).not.toMatch(/900101|2393/);
 });
 
 test('every new right is posted with the fields it asks for', async ({ page }) => {
@@ -188,4 +201,15 @@ test('every new right is posted with the fields it asks for', async ({ page }) =
       ...posted,
     });
   }
+});
+
+test('every request offers the form first, and the letter after it where the policy in force mentions one', async ({
+  page,
+}) => {
+  await page.goto('/kontakt/');
+  await dismissBanner(page);
+  expect(await expectElectronicFirst(page, 'Via formuläret här', 'Skicka begäran')).toEqual(['registerutdrag']);
+  await expect(form(page).getByRole('radio', { name: 'Registerutdrag' })).toHaveAccessibleDescription(
+    /Det räcker att skicka begäran här via formuläret; vill du hellre skicka ett brev går det också\.$/,
+  );
 });

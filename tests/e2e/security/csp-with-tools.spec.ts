@@ -3,7 +3,7 @@ import { CONSENT_LOG, STANDINS } from '../../harness/ports';
 import { banner, openPreferences, preferences } from '../support/consent';
 import { watchForViolations } from '../support/csp';
 import { sitemapPaths } from '../support/helpers';
-import { catchMailto, chooseType, fill, form } from '../support/requests';
+import { catchMailto, chooseType, fill, form, TEST_PERSONNUMMER } from '../support/requests';
 import { testOn } from '../support/site';
 
 const test = testOn('published');
@@ -44,11 +44,14 @@ test('the contact page keeps its policy through errors, a composed message and t
   await catchMailto(page);
   await page.goto('/kontakt/?arende=registerutdrag');
   await banner(page).getByRole('button', { name: 'Avvisa alla' }).click();
+  await form(page)
+    .getByRole('radio', { name: /^Med brev/ })
+    .check();
   await form(page).getByRole('button', { name: 'Skapa brev att skriva ut' }).click();
   await expect(form(page).getByText('Kontrollera det du fyllt i:')).toBeVisible();
   await fill(page, {
     Namn: 'A B',
-    Personnummer: '811218-9876',
+    'Personnummer (valfritt)': TEST_PERSONNUMMER,
     Gatuadress: 'G 1',
     Postnummer: '111 22',
     Ort: 'O',

@@ -63,3 +63,33 @@ export async function shownMessage(page: Page): Promise<{ to: string; subject: s
 }
 
 export const REFERENCE = /TT-\d{8}-[2-9A-HJKMNP-Z]{4}/;
+
+/** A personnummer from Skatteverket's test series (each day's födelsenummer 238 and 239), so that it is nobody's. */
+export const TEST_PERSONNUMMER = '900101-2393';
+
+/**
+ * Chooses every request in turn and checks that the electronic way comes first
+ * and is chosen: where a request can also be made by letter, the choice of
+ * route shows `electronic` first, checked, and the letter second, and the
+ * button composes or sends rather than prints. Returns the requests that offer
+ * a letter, by their `?arende=` value.
+ */
+export async function expectElectronicFirst(page: Page, electronic: string, submit: string): Promise<string[]> {
+  const withLetter: string[] = [];
+  const types = form(page).getByRole('group', { name: 'Vad gäller din begäran?' }).getByRole('radio');
+  await expect(types).toHaveCount(7);
+  for (const type of await types.all()) {
+    await type.check();
+    await expect(form(page).getByRole('button', { name: submit })).toBeVisible();
+    await expect(form(page).getByRole('textbox', { name: 'Personnummer' })).toBeHidden();
+    const routes = form(page).getByRole('group', { name: 'Hur vill du skicka begäran?' });
+    if (!(await routes.isVisible())) continue;
+    const choices = routes.getByRole('radio');
+    await expect(choices).toHaveCount(2);
+    await expect(choices.first()).toHaveAccessibleName(electronic);
+    await expect(choices.first()).toBeChecked();
+    await expect(choices.nth(1)).toHaveAccessibleName(/^Med brev/);
+    withLetter.push((await type.getAttribute('value')) ?? '');
+  }
+  return withLetter;
+}
