@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -152,6 +154,22 @@ describe('the command line refuses what it cannot do, with a message and no stac
       expect(countRecords(db)).toBe(1);
     });
   }
+
+  it('a database an earlier version wrote is refused, not migrated, and left as it is', async () => {
+    const old = tempDb();
+    mkdirSync(dirname(old), { recursive: true });
+    const connection = new DatabaseSync(old);
+    connection.exec('CREATE TABLE records (id INTEGER PRIMARY KEY, hash TEXT); INSERT INTO records VALUES (1, 1);');
+    connection.close();
+    for (const args of [['verify'], ['prune', '--older-than', '24'], []]) {
+      const run = await runCli(old, args);
+      expect(run.stderr).toMatch(
+        /^Refusing to open the consent log: .* was written by an earlier consent log.*It is not migrated/m,
+      );
+      expect(run.status).toBe(2);
+    }
+    expect(readRows(old)).toEqual([{ id: 1, hash: '1' }]);
+  });
 
   it('verify and prune never create a database that is not there', async () => {
     const missing = tempDb();
