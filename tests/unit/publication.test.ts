@@ -283,6 +283,10 @@ describe('the current-law rules', () => {
     ]) {
       expect(lawFindings(`---\n---\nFörsta meningen. ${explaining} Sista meningen.\n`), explaining).toEqual([]);
     }
+    // "Tidigare" explains only a name's change, not any sentence that uses the word.
+    expect(lawFindings('---\n---\nSom vi tidigare nämnt följer vi PuL.\n').map(({ phrase }) => phrase)).toEqual([
+      'PuL',
+    ]);
     // The explanation is the sentence's own: the next sentence still cites the old law.
     expect(
       lawFindings('---\n---\nPersonuppgiftslagen har ersatts. Vi följer personuppgiftslagen.\n').map(

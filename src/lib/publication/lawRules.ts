@@ -50,7 +50,7 @@ const INFLECTED = String.raw`\p{L}*`;
  * dataskyddsförordningen").
  */
 const EXPLAINS_CHANGE =
-  /(?<![\p{L}])(?:ersatt(?:s|es|e)?|ersätts|upphäv(?:d|des|ts|t)|upphört|ogiltigförklara(?:des|ts|t)?|underkän(?:des|ts|t)|bytte namn|heter numera|heter nu|tidigare|gäller inte längre|inte längre gäller)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ersatt(?:s|es|e)?|ersätts|upphäv(?:d|des|ts|t)|upphört|ogiltigförklara(?:des|ts|t)?|underkän(?:des|ts|t)|bytte namn|heter numera|heter nu|tidigare hette|hette tidigare|gäller inte längre|inte längre gäller)(?![\p{L}])|[(,]\s*tidigare\s/iu;
 
 export const LAW_RULES: readonly LawRule[] = [
   {
