@@ -450,6 +450,8 @@ test('the form can be completed with the keyboard alone', async ({ page }) => {
 test('axe finds no violation on the contact page: empty, with errors, composed, and with the letter', async ({
   page,
 }) => {
+  // Four full axe runs over the whole page, each several seconds on a shared machine.
+  test.setTimeout(120_000);
   await page.goto('/kontakt/?arende=registerutdrag');
   await dismissBanner(page);
   await expectNoAxeViolations(page);
