@@ -175,7 +175,7 @@ describe('composition', () => {
       [
         'Hej Tech Troopers,',
         '',
-        'Jag invänder mot att mina personuppgifter behandlas för direktmarknadsföring, också profilering som hör ihop med sådan marknadsföring, och begär spärr mot marknadsföring. Begäran görs enligt er integritetspolicy (version 1, gällande från 24 november 2026) och artikel 21.2 och 21.3 i dataskyddsförordningen (GDPR).',
+        'Jag invänder mot att mina personuppgifter behandlas för direktmarknadsföring, också profilering som hör ihop med sådan marknadsföring, och begär spärr mot marknadsföring. Begäran görs enligt er integritetspolicy (version 1, gällande från 24 november 2026) och artikel 21.2–21.3 i dataskyddsförordningen (GDPR).',
         '',
         'Namn: Anna Andersson',
         'E-post: anna@example.se',
@@ -268,8 +268,8 @@ describe('composition', () => {
     expect(TEXT_FIELDS.objectionScope.hint).toContain('återkallar du i stället ditt samtycke');
   });
 
-  it('opts out of marketing under article 21.2 and 21.3, by SMS and of profiling for marketing too', () => {
-    expect(REQUESTS.sparr.article).toBe('artikel 21.2 och 21.3');
+  it('opts out of marketing under article 21.2–21.3, by SMS and of profiling for marketing too', () => {
+    expect(REQUESTS.sparr.article).toBe('artikel 21.2–21.3');
     expect(Object.values(CHANNELS)).toEqual(['e-post', 'telefon', 'sms', 'post', 'profilering för marknadsföring']);
     const message = composeMessage('sparr', { ...anna, channels: ['sms', 'profilering'] }, context, reference);
     expect(message.body).toContain('Spärren gäller: sms, profilering för marknadsföring');

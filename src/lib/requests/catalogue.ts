@@ -318,7 +318,7 @@ export const REQUESTS: Readonly<Record<RequestType, RequestSpec>> = {
     label: 'Spärr mot direktmarknadsföring',
     hint: 'Vi slutar använda dina uppgifter för direktmarknadsföring, också för profilering för marknadsföring, i det du väljer. Vi slutar, utan undantag.',
     ask: 'Jag invänder mot att mina personuppgifter behandlas för direktmarknadsföring, också profilering som hör ihop med sådan marknadsföring, och begär spärr mot marknadsföring.',
-    article: 'artikel 21.2 och 21.3',
+    article: 'artikel 21.2–21.3',
     fields: ['name', 'email', 'phone', 'customerNumber', 'channels'],
     mentionedBy: /spärr.{0,40}marknadsföring/i,
   },

@@ -55,7 +55,7 @@ test('Spärr mot direktmarknadsföring composes the right e-mail, and the copy f
   }
   expect(mail.body).toContain('enligt er integritetspolicy (version 1, gällande från 24 november 2026)');
   expect(mail.body).toContain('också profilering som hör ihop med sådan marknadsföring');
-  expect(mail.body).toContain('och artikel 21.2 och 21.3 i dataskyddsförordningen (GDPR).');
+  expect(mail.body).toContain('och artikel 21.2–21.3 i dataskyddsförordningen (GDPR).');
   const reference = REFERENCE.exec(mail.subject)![0];
   expect(mail.body).toContain(`Referens: ${reference}`);
 
