@@ -46,7 +46,8 @@ export const SITES = {
     mode: 'build',
   },
   'v2-filled': {
-    about: 'the real content with its version 2 drafts published and their placeholders filled, on their date, every tool and channel configured',
+    about:
+      'the real content with its version 2 drafts published and their placeholders filled, on their date, every tool and channel configured',
     content: (dir) => writePublishedDrafts(dir),
     env: { SITE_TODAY: '2027-01-01', ...TOOLS, PUBLIC_CONTACT_ENDPOINT: RECEIVER },
     mode: 'build',

@@ -90,7 +90,9 @@ const servedAt = (dist: string, file: string) => `/${relative(dist, file).replac
 for (const name of SITE_NAMES) {
   const test = testOn(name);
 
-  test(`${name}: _headers sends each page its own policy, and the security headers real hosts need`, async ({ site: { dist } }) => {
+  test(`${name}: _headers sends each page its own policy, and the security headers real hosts need`, async ({
+    site: { dist },
+  }) => {
     const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
     const rule = (pattern: string) => rules.find(([candidate]) => candidate === pattern)?.[1];
     expect(rule('/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
