@@ -178,7 +178,7 @@ test('an editor starts a new version in /admin/, saves it, and the build publish
     const { frontmatter, body } = splitFrontmatter(text)!;
     const previous = splitFrontmatter(inForce)!;
     const data = parseYaml(frontmatter) as Record<string, unknown>;
-    const { processing, ...rest } = data;
+    const { processing, letterAddress, ...rest } = data;
     expect(rest).toEqual({
       policy: 'integritetspolicy',
       effective: NEW_DATE,
@@ -188,6 +188,10 @@ test('an editor starts a new version in /admin/, saves it, and the build publish
       material: false,
       draft: false,
     });
+    // The letter's address is carried over.
+    const carriedAddress = (parseYaml(previous.frontmatter) as { letterAddress?: string[] }).letterAddress;
+    expect(carriedAddress).toBeDefined();
+    expect(letterAddress).toEqual(carriedAddress);
     // The register is carried over (a single tool is now written as a list of one, which means the same).
     const carried = (parseYaml(previous.frontmatter) as { processing: { tool?: string | string[] }[] }).processing;
     expect(processing).toEqual(
@@ -195,7 +199,7 @@ test('an editor starts a new version in /admin/, saves it, and the build publish
     );
     // Written as a person writes it: the keys in order, the date as written, the label quoted.
     expect(frontmatter).toMatch(
-      /^policy: integritetspolicy\neffective: 2027-01-15\nversion: "3"\nsummary: .+\nchanges:\n {2}- .+\nmaterial: false\ndraft: false\nprocessing:\n/,
+      /^policy: integritetspolicy\neffective: 2027-01-15\nversion: "3"\nsummary: .+\nchanges:\n {2}- .+\nmaterial: false\ndraft: false\n(?:processing|letterAddress):\n/,
     );
     // And the text is the previous version's, byte for byte, but for the sentence.
     expect(body).toBe(previous.body.replace(OLD, NEW));
