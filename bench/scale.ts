@@ -1,6 +1,7 @@
 // Scale: N versions of each policy, generated and built from cold.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { CONTENT_PATH } from '../src/lib/content/policyFiles.ts';
 import { generateVersions } from '../tests/harness/generateVersions.ts';
 import { build } from './build.ts';
 import { log, root, work } from './shared.ts';
@@ -37,7 +38,7 @@ export async function measureScale(counts: number[]): Promise<ScaleResult[]> {
     const dir = join(work, `scale/${count}`);
     rmSync(dir, { recursive: true, force: true });
     const files = generateVersions({
-      sourceDir: join(root, 'src/content/policies'),
+      sourceDir: join(root, CONTENT_PATH),
       outDir: join(dir, 'content'),
       count,
       lastDate: SCALE_LAST_DATE,

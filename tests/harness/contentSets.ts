@@ -7,12 +7,12 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { PLACEHOLDER } from '#lib/placeholders.ts';
 import { publish, RECORD_FILE, serializeRecord } from '#lib/publication/record.ts';
-import { readRecord, readVersionFiles } from '#lib/content/policyFiles.ts';
+import { CONTENT_PATH, readRecord, readVersionFiles } from '#lib/content/policyFiles.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /** The published content, as the site builds it without `POLICIES_DIR`. */
-export const PUBLISHED_CONTENT = join(root, 'src/content/policies');
+export const PUBLISHED_CONTENT = join(root, CONTENT_PATH);
 
 /** Later, upcoming and draft versions that the tests add to the published ones. */
 export const FIXTURE_VERSIONS = join(root, 'tests/fixtures/policies');

@@ -21,7 +21,10 @@ import { CONSENT_LOG_SITES, isSiteName, SITES, type SiteName } from './sites.ts'
 const root = resolve(import.meta.dirname, '../..');
 const astro = join(root, 'node_modules/.bin/astro');
 /** Where each site's content, build and cache go: `.test-builds/<name>/` (per port base, so that two runs can share a checkout). */
-export const BUILDS = join(root, process.env['TEST_PORT_BASE'] ? `.test-builds-${process.env['TEST_PORT_BASE']}` : '.test-builds');
+export const BUILDS = join(
+  root,
+  process.env['TEST_PORT_BASE'] ? `.test-builds-${process.env['TEST_PORT_BASE']}` : '.test-builds',
+);
 /** Held while a build writes the project's `.astro/`: across harnesses, since two runs may share a checkout. */
 const BUILD_LOCK = join(root, '.astro-build.lock');
 const STANDINS_SCRIPT = join(root, 'tools/cookie-scan/standins/server.ts');
