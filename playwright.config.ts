@@ -15,7 +15,8 @@ export default defineConfig({
   retries: 0,
   // Axe over several states takes a while on a busy two-core machine.
   timeout: 60_000,
-  workers: 2,
+  // Browser tests wait on pages, animations and servers as much as they compute: three keep both cores busy.
+  workers: 3,
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     locale: 'sv-SE',

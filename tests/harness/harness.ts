@@ -12,9 +12,10 @@
  * `.astro/`, which two builds at once would fight over.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
+import { withBuildLock } from './astroBuild.ts';
 import { CONSENT_LOG, CONSENT_LOG_TOKEN, origin, PORTS, STANDINS } from './ports.ts';
 import { CONSENT_LOG_SITES, isSiteName, SITES, type SiteName } from './sites.ts';
 
@@ -25,8 +26,6 @@ export const BUILDS = join(
   root,
   process.env['TEST_PORT_BASE'] ? `.test-builds-${process.env['TEST_PORT_BASE']}` : '.test-builds',
 );
-/** Held while a build writes the project's `.astro/`: across harnesses, since two runs may share a checkout. */
-const BUILD_LOCK = join(root, '.astro-build.lock');
 const STANDINS_SCRIPT = join(root, 'tools/cookie-scan/standins/server.ts');
 
 type SiteState =
@@ -66,45 +65,6 @@ function run(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   return new Promise((done) => child.on('close', (code) => done({ code, output })));
-}
-
-/** Runs `work` while holding the build lock: a folder that only one process can make. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      break;
-    } catch {
-      // Taken: wait, unless whoever took it is gone.
-      const holder = lockHolder();
-      if (holder && !isAlive(holder)) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      await new Promise((done) => setTimeout(done, 500));
-    }
-  }
-  writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
-  try {
-    return await work();
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
-}
-
-/** The process that holds the build lock, or 0 while it is still writing its name. */
-function lockHolder(): number {
-  try {
-    return Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8'));
-  } catch {
-    return 0;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Starts a long-running child; the harness stops if it stops while it is still wanted. */
@@ -148,9 +108,14 @@ async function bringUp(name: SiteName): Promise<void> {
     if (build.code !== 0) throw new Error(`astro build of the site "${name}" (${site.about}) failed:\n${build.output}`);
     console.error(`harness: built ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  // --ignore-lock: Astro allows one tracked server per project, and these run side by side.
-  const server = start(`astro ${command} of ${name}`, astro, [command, '--port', String(port), '--ignore-lock'], env);
-  await waitFor(`${origin(port)}/`);
+  const serve = async () => {
+    // --ignore-lock: Astro allows one tracked server per project, and these run side by side.
+    const server = start(`astro ${command} of ${name}`, astro, [command, '--port', String(port), '--ignore-lock'], env);
+    await waitFor(`${origin(port)}/`);
+    return server;
+  };
+  // A dev server writes its content into `.astro/` as it starts, as a build does.
+  const server = site.mode === 'dev' ? await withBuildLock(serve) : await serve();
   sites.set(name, { state: 'served', url: origin(port), dist: join(dir, 'dist'), server });
 }
 

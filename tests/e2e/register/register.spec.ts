@@ -41,8 +41,17 @@ test('a version with a register says, for each purpose, the data, legal basis, r
   await expect(row('Mottagare')).toHaveText(
     'Molnleverantören Exempel AB: personuppgiftsbiträde, som behandlar uppgifterna för vår räkning',
   );
-  await expect(row('Överföring utanför EU/EES')).toHaveText(
+  const transfer = row('Överföring utanför EU/EES');
+  await expect(transfer.locator('li')).toHaveText([
     'USA (Exempel Inc.), med stöd av EU-kommissionens standardavtalsklausuler (artikel 46.2 c)',
+  ]);
+  // Art. 13(1)(f): how to get a copy of the safeguard.
+  await expect(transfer.getByRole('paragraph')).toHaveText(
+    'En kopia av standardavtalsklausulerna får du om du skriver till hello@techtroopers.com.',
+  );
+  await expect(transfer.getByRole('link', { name: 'hello@techtroopers.com' })).toHaveAttribute(
+    'href',
+    'mailto:hello@techtroopers.com',
   );
   await expect(row('Måste du lämna uppgifterna?')).toHaveText('Ja. Utan uppgifterna kan vi inte ingå avtalet.');
 
