@@ -1,7 +1,7 @@
 // Starts a Node server as a child process on a free port and waits until it says
 // where it listens ("listening on http://localhost:<port>/", as the consent log
 // does). Shared by the consent log's tests and its benchmark.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 /** A server started by `startChildServer`. */
 export interface ChildServer {
@@ -14,9 +14,20 @@ export interface ChildServer {
   stop: () => Promise<void>;
 }
 
-/** Runs `node <args>` with `env` as its whole environment, plus PORT=0. */
-export function startChildServer(args: string[], env: Record<string, string | undefined>): Promise<ChildServer> {
-  const child = spawn(process.execPath, args, { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `node <args>` with `env` as its whole environment, plus PORT=0; `options` may give
+ * it a working folder or another user.
+ */
+export function startChildServer(
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: Pick<SpawnOptions, 'cwd' | 'uid' | 'gid'> = {},
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, args, {
+    ...options,
+    env: { ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   return new Promise((done, fail) => {

@@ -5,6 +5,7 @@ import {
   cookieNames,
   expectNoAxeViolations,
   openPreferences,
+  rejectAllInPreferences,
   preferences,
   storedConsent,
 } from '../support/consent';
@@ -124,10 +125,7 @@ test('withdrawing everything is as easy as agreeing: Avvisa alla in the preferen
   await page.goto('/');
   await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
   await expect.poll(() => cookieNames(context)).toContain('_pk_id.1.1f2e');
-  await openPreferences(page);
-  const reloaded = page.waitForEvent('load');
-  await preferences(page).getByRole('button', { name: 'Avvisa alla' }).click();
-  await reloaded;
+  await rejectAllInPreferences(page);
   expect(await cookieNames(context)).toEqual(['cc_cookie']);
   expect((await storedConsent(context))?.categories).toEqual(['necessary']);
 });

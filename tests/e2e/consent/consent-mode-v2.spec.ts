@@ -1,12 +1,11 @@
 import { expect } from '@playwright/test';
-import { STANDINS } from '../../harness/ports';
 import {
   ALL_SIGNALS_DENIED,
   banner,
+  chooseOnlyStatistics,
   consentCommands,
   cookieNames,
-  openPreferences,
-  preferences,
+  rejectAllInPreferences,
   storedConsent,
   tagManagerId,
 } from '../support/consent';
@@ -29,11 +28,7 @@ test('only Statistik accepted: Matomo runs, and analytics_storage stays denied, 
 }) => {
   await page.goto('/');
   expect(await consentCommands(page)).toEqual([['consent', 'default', ALL_SIGNALS_DENIED]]);
-  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
-  const matomoLoaded = page.waitForRequest(`${STANDINS}/matomo/matomo.js`);
-  await preferences(page).getByRole('checkbox', { name: 'Statistik' }).check({ force: true });
-  await preferences(page).getByRole('button', { name: 'Spara mina val' }).click();
-  await matomoLoaded;
+  await chooseOnlyStatistics(page);
   await expect.poll(() => consentCommands(page)).toHaveLength(2);
   expect((await consentCommands(page))[1]).toEqual(['consent', 'update', ALL_SIGNALS_DENIED]);
   expect(await tagManagerId(page)).toBeUndefined();
@@ -57,10 +52,7 @@ test('Marknadsföring grants the three signals the declaration gives it and no o
   expect((await consentCommands(page)).slice(1)).toEqual([['consent', 'update', MARKETING_GRANTED]]);
   await expect.poll(() => cookieNames(context)).toContain('_gcl_au');
 
-  await openPreferences(page);
-  const reloaded = page.waitForEvent('load');
-  await preferences(page).getByRole('button', { name: 'Avvisa alla' }).click();
-  await reloaded;
+  await rejectAllInPreferences(page);
   expect(await cookieNames(context)).toEqual(['cc_cookie']);
   expect((await storedConsent(context))?.categories).toEqual(['necessary']);
   expect(await consentCommands(page)).toEqual([

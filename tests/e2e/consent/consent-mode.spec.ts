@@ -1,8 +1,7 @@
 import { expect } from '@playwright/test';
-import { STANDINS } from '../../harness/ports';
 import {
   ALL_SIGNALS_DENIED,
-  banner,
+  chooseOnlyStatistics,
   consentCommands,
   cookieNames,
   preferences,
@@ -23,11 +22,7 @@ test('Tag Manager starts with every Consent Mode signal denied, and version 1 gr
   expect(await consentCommands(page)).toEqual([['consent', 'default', ALL_SIGNALS_DENIED]]);
 
   // Only Statistik: Matomo runs, and Google is not told the visitor agreed to statistics.
-  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
-  const matomoLoaded = page.waitForRequest(`${STANDINS}/matomo/matomo.js`);
-  await preferences(page).getByRole('checkbox', { name: 'Statistik' }).check({ force: true });
-  await preferences(page).getByRole('button', { name: 'Spara mina val' }).click();
-  await matomoLoaded;
+  await chooseOnlyStatistics(page);
   await expect.poll(() => consentCommands(page)).toHaveLength(2);
   expect((await consentCommands(page))[1]).toEqual(['consent', 'update', ALL_SIGNALS_DENIED]);
   expect(await tagManagerId(page)).toBeUndefined();

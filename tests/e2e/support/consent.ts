@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { STANDINS } from '../../harness/ports';
 
 /** The visitor's stored choice, as the consent cookie holds it. */
 export async function storedConsent(
@@ -57,3 +58,20 @@ export function consentCommands(page: Page): Promise<unknown[][]> {
 /** Whether the Tag Manager stand-in has run in the page, by the container id it was loaded with. */
 export const tagManagerId = (page: Page): Promise<string | undefined> =>
   page.evaluate(() => (window as { __gtmStandIn?: string }).__gtmStandIn);
+
+/** Withdraws everything with Avvisa alla in the preferences, and waits for the reload that clears the tools. */
+export async function rejectAllInPreferences(page: Page): Promise<void> {
+  await openPreferences(page);
+  const reloaded = page.waitForEvent('load');
+  await preferences(page).getByRole('button', { name: 'Avvisa alla' }).click();
+  await reloaded;
+}
+
+/** From the banner, agrees to Statistik alone in the preferences, and waits for Matomo to load. */
+export async function chooseOnlyStatistics(page: Page): Promise<void> {
+  await banner(page).getByRole('button', { name: 'Inställningar' }).click();
+  const matomoLoaded = page.waitForRequest(`${STANDINS}/matomo/matomo.js`);
+  await preferences(page).getByRole('checkbox', { name: 'Statistik' }).check({ force: true });
+  await preferences(page).getByRole('button', { name: 'Spara mina val' }).click();
+  await matomoLoaded;
+}

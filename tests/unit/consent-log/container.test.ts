@@ -2,10 +2,10 @@
  * The container starts: the service runs from exactly the files its Dockerfile
  * copies, in an empty folder, with the Dockerfile's environment and command.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { startChildServer } from '../../harness/childServer.ts';
 import { beaconFields, sendBeacon, tempDb } from './service';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -42,27 +42,16 @@ it(
     const [node, ...args] = JSON.parse(arguments_('CMD').at(-1)!) as string[];
     expect(node).toBe('node');
     // Everything as in the image, except a free port and a database in the test's folder.
-    const child = spawn(process.execPath, args, {
-      cwd: app,
-      env: { ...env, PORT: '0', CONSENT_LOG_DB: join(app, 'data', 'consent-log.sqlite') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const service = await startChildServer(
+      args,
+      { ...env, CONSENT_LOG_DB: join(app, 'data', 'consent-log.sqlite') },
+      { cwd: app },
+    );
     try {
-      let output = '';
-      const port = await new Promise<string>((done, fail) => {
-        const collect = (chunk: Buffer) => {
-          output += chunk.toString();
-          const found = /listening on http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-          if (found) done(found);
-        };
-        child.stdout.on('data', collect);
-        child.stderr.on('data', collect);
-        child.on('exit', (code) => fail(new Error(`the service exited (${code}) before listening:\n${output}`)));
-      });
-      const response = await sendBeacon(`http://127.0.0.1:${port}`, beaconFields());
+      const response = await sendBeacon(service.url, beaconFields());
       expect(response.status).toBe(204);
     } finally {
-      child.kill('SIGTERM');
+      await service.stop();
     }
   },
 );

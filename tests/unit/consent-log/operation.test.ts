@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { startChildServer } from '../../harness/childServer.ts';
 import { beaconFields, runCli, seed, sendBeacon, startService, tempDb, TOKEN } from './service';
 
 const CLI = resolve(import.meta.dirname, '../../../services/consent-log/src/cli.ts');
@@ -51,23 +51,9 @@ it('/health answers 503 on a database it cannot write to', { timeout: 30_000 }, 
   chmodSync(dirname(dirname(db)), 0o755);
   chmodSync(db, 0o444);
   const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const child = spawn(process.execPath, [CLI], {
-    env: { CONSENT_LOG_DB: db, CONSENT_LOG_TOKEN: TOKEN, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...asNobody,
-  });
+  const service = await startChildServer([CLI], { CONSENT_LOG_DB: db, CONSENT_LOG_TOKEN: TOKEN }, asNobody);
+  const port = new URL(service.url).port;
   try {
-    let output = '';
-    const port = await new Promise<string>((done, fail) => {
-      const collect = (chunk: Buffer) => {
-        output += chunk.toString();
-        const found = /listening on http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-        if (found) done(found);
-      };
-      child.stdout.on('data', collect);
-      child.stderr.on('data', collect);
-      child.on('exit', (code) => fail(new Error(`exited (${code}):\n${output}`)));
-    });
     for (const method of ['GET', 'HEAD']) {
       const response = await fetch(`http://127.0.0.1:${port}/health`, { method });
       expect(response.status, method).toBe(503);
@@ -75,9 +61,9 @@ it('/health answers 503 on a database it cannot write to', { timeout: 30_000 }, 
     const body = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; problem: string };
     expect(body).toEqual({ status: 'failing', problem: expect.stringMatching(/readonly/) });
     expect((await sendBeacon(`http://127.0.0.1:${port}`, beaconFields())).status).toBe(500);
-    expect(output).not.toMatch(/\n\s+at /);
+    expect(service.output()).not.toMatch(/\n\s+at /);
   } finally {
-    child.kill('SIGTERM');
+    await service.stop();
   }
 });
 
