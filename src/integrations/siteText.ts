@@ -13,6 +13,22 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** The published banner texts (samtycke/texter/<hash>.json) whose hash a page carries, each as a page of JSON. */
+async function bannerTexts(
+  root: string,
+  pages: readonly { html: string }[],
+): Promise<{ page: string; html: string }[]> {
+  const folder = join(root, 'samtycke', 'texter');
+  const files = await readdir(folder).catch(() => []);
+  const shipped = files.filter((file) => pages.some(({ html }) => html.includes(`"${file.replace(/\.json$/, '')}"`)));
+  return Promise.all(
+    shipped.map(async (file) => ({
+      page: `samtycke/texter/${file}`,
+      html: `<script type="application/json">${(await readFile(join(folder, file), 'utf8')).replaceAll('<', '\\u003c')}</script>`,
+    })),
+  );
+}
+
 /**
  * Runs the current-law rules over every built page's own copy (everything but
  * the policy versions' text, see `siteCopy`) and fails the build on a finding,
@@ -28,7 +44,10 @@ export function siteTextCheck(): AstroIntegration {
         const pages = await Promise.all(
           (await htmlFiles(root)).map(async (page) => ({ page, html: await readFile(join(root, page), 'utf8') })),
         );
-        const findings = siteTextFindings(pages);
+        // The banner's texts are published beside the pages, which carry only their hashes: those
+        // the pages ship are checked as the pages are (older versions' stay as they were shown).
+        const shipped = await bannerTexts(root, pages);
+        const findings = siteTextFindings([...pages, ...shipped]);
         if (findings.length === 0) {
           logger.info(`${pages.length} pages' own text checked against current law: nothing out of date.`);
           return;

@@ -23,6 +23,36 @@ export const tools: ToolsConfig = readToolsConfig(process.env);
 export const consentLogUrl: string | undefined = readUrl('PUBLIC_CONSENT_LOG_URL');
 
 /**
+ * Consent must be provable (GDPR art. 7(1)): a site that runs a tool needing
+ * consent reports every choice to a consent log, unless
+ * `PUBLIC_CONSENT_PROOF_ELSEWHERE=true` says the company keeps that proof another way.
+ */
+export function consentProofRefusal(
+  tools: ToolsConfig,
+  consentLogUrl: string | undefined,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  const elsewhere = env['PUBLIC_CONSENT_PROOF_ELSEWHERE'];
+  if (elsewhere !== undefined && elsewhere !== '' && elsewhere !== 'true' && elsewhere !== 'false') {
+    return `PUBLIC_CONSENT_PROOF_ELSEWHERE must be true or false, got "${elsewhere}".`;
+  }
+  const needingConsent = [
+    ...(tools.matomo ? ['Matomo (PUBLIC_MATOMO_URL)'] : []),
+    ...(tools.gtm ? ['Google Tag Manager (PUBLIC_GTM_ID)'] : []),
+  ];
+  if (needingConsent.length === 0 || consentLogUrl || elsewhere === 'true') return undefined;
+  return (
+    `${needingConsent.join(' and ')} ${needingConsent.length > 1 ? 'run' : 'runs'} only with the visitor's consent, ` +
+    'and consent must be provable, but PUBLIC_CONSENT_LOG_URL is not set, so no choice is recorded. ' +
+    'Set PUBLIC_CONSENT_LOG_URL to the consent log (services/consent-log), ' +
+    'or set PUBLIC_CONSENT_PROOF_ELSEWHERE=true if the company keeps proof of consent another way.'
+  );
+}
+
+const refusal = consentProofRefusal(tools, consentLogUrl, process.env);
+if (refusal) throw new Error(refusal);
+
+/**
  * Where privacy requests are POSTed (`PUBLIC_CONTACT_ENDPOINT`); unset, they are composed as e-mail.
  * Requests are personal data: the build refuses anything but https://, or http:// to this machine.
  */

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { POLICY_IDS, type PolicyId } from './policyCatalog.ts';
-import { buildConsentSetup, type ConsentSetup } from './consent/setup.ts';
+import { buildConsentSetup, type ConsentSetup, type DeclaringVersion } from './consent/setup.ts';
 import { changesPath, policyPath } from './paths.ts';
 import { consentLogUrl, includeDrafts, policiesDir, today, tools } from './buildSettings.ts';
 import { readPolicyFiles, readRecord } from './content/policyFiles.ts';
@@ -128,21 +128,31 @@ export function getConsentSetup(): Promise<ConsentSetup> {
 }
 
 async function loadConsentSetup(): Promise<ConsentSetup> {
+  return buildConsentSetup(await declaringVersions(), tools, consentLogUrl);
+}
+
+/** The cookie policy versions that have been in force, oldest first, as the banner knows them. */
+async function declaringVersions(): Promise<DeclaringVersion[]> {
   const { items } = await getTimeline('cookiepolicy');
   const inForce = items.filter((item) => item.status !== 'upcoming').reverse();
-  return buildConsentSetup(
-    inForce.map(({ version, previous }) => ({
-      version: version.version,
-      effective: version.effective,
-      summary: version.summary,
-      url: policyPath('cookiepolicy'),
-      changesUrl: previous ? changesPath('cookiepolicy', version.effective) : undefined,
-      material: version.material,
-      declaration: { categories: version.categories ?? [], cookies: version.cookies ?? [] },
-    })),
-    tools,
-    consentLogUrl,
-  );
+  return inForce.map(({ version, previous }) => ({
+    version: version.version,
+    effective: version.effective,
+    summary: version.summary,
+    url: policyPath('cookiepolicy'),
+    changesUrl: previous ? changesPath('cookiepolicy', version.effective) : undefined,
+    material: version.material,
+    declaration: { categories: version.categories ?? [], cookies: version.cookies ?? [] },
+  }));
+}
+
+/**
+ * The banner's setup as each cookie policy version that has been in force
+ * shipped it, oldest first: its texts stay published (see bannerTexts.ts).
+ */
+export async function getShippedConsentSetups(): Promise<ConsentSetup[]> {
+  const versions = await declaringVersions();
+  return versions.map((_, index) => buildConsentSetup(versions.slice(0, index + 1), tools, consentLogUrl));
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cookiesToClear, reviveConfig, toCookieConsentConfig, toPageConsent } from '../../src/lib/consent/bannerConfig';
+import { createHash } from 'node:crypto';
+import {
+  browserConfig,
+  cookiesToClear,
+  toCookieConsentConfig,
+  type LayerText,
+} from '../../src/lib/consent/bannerConfig';
+import { canonicalJson, layerTexts, publishedTexts, toPageConsent } from '../../src/lib/consent/bannerTexts';
 import {
   compareDeclarations,
   declarationProblems,
@@ -307,7 +314,13 @@ describe('toCookieConsentConfig', () => {
   it('clears a withdrawn category’s declared cookies, patterns as expressions, and reloads where a tool ran', () => {
     // As JSON, names as declared; in the browser, patterns as expressions.
     expect(config.categories['statistics']?.autoClear?.cookies).toEqual([{ name: '_pk_id.*' }, { name: '_pk_ses.*' }]);
-    expect(reviveConfig(structuredClone(config)).categories['statistics']?.autoClear).toEqual({
+    const page = toPageConsent(setup({ matomo: { url: 'https://stats.example/', siteId: '1' } }));
+    const texts = layerTexts(setup(), false);
+    const inBrowser = browserConfig(page, false, {
+      banner: JSON.parse(texts.banner.body) as LayerText,
+      preferences: JSON.parse(texts.preferences.body) as LayerText,
+    });
+    expect(inBrowser.categories['statistics']?.autoClear).toEqual({
       cookies: [{ name: /^_pk_id\..*$/ }, { name: /^_pk_ses\..*$/ }],
       reloadPage: true,
     });
@@ -378,14 +391,16 @@ describe('toCookieConsentConfig', () => {
 describe('what a page carries', () => {
   const page = toPageConsent(setup());
 
-  it('is what the script on every page needs, and the banner made for both kinds of browser', () => {
+  it('is what the script on every page needs, and the hashes of the banner’s texts for both kinds of browser', () => {
     expect(Object.keys(page).sort()).toEqual([
-      'banner',
       'categories',
+      'cookieDays',
       'cookieName',
       'policy',
       'revision',
       'signals',
+      'texts',
+      'toolCategories',
       'tools',
       'versions',
     ]);
@@ -394,10 +409,21 @@ describe('what a page carries', () => {
       { id: 'statistics', title: 'Statistik' },
       { id: 'marketing', title: 'Marknadsföring' },
     ]);
-    expect(page.banner.standard).toEqual(toCookieConsentConfig(setup(), { gpc: false }));
-    expect(Object.keys(page.banner.gpc.categories)).toEqual(['necessary', 'statistics']);
+    const hashes = [
+      page.texts.standard.banner,
+      page.texts.standard.preferences,
+      page.texts.gpc.banner,
+      page.texts.gpc.preferences,
+    ];
+    expect(hashes.every((hash) => /^[0-9a-f]{16}$/.test(hash))).toBe(true);
+    expect(new Set(hashes).size).toBe(4);
+    // No text of the banner: no description, no cookie table.
+    const json = JSON.stringify(page);
+    expect(json).not.toContain('Besöksstatistik');
+    expect(json).not.toContain('_pk_id');
+    expect(json).not.toContain('Acceptera alla');
     // It travels as JSON.
-    expect(JSON.parse(JSON.stringify(page))).toEqual(page);
+    expect(JSON.parse(json)).toEqual(page);
   });
 
   it('is read back as written', () => {
@@ -412,9 +438,85 @@ describe('what a page carries', () => {
     'null',
     '{"revision":"1"}',
     JSON.stringify({ ...page, categories: 'all' }),
-    JSON.stringify({ ...page, banner: undefined }),
+    JSON.stringify({ ...page, texts: undefined }),
   ])('gives nothing for %j', (json) => {
     expect(parsePageConsent(json)).toBeUndefined();
+  });
+});
+
+describe('the published texts of the banner', () => {
+  const tools = { matomo: { url: 'https://stats.example/', siteId: '1' } };
+
+  it('name each layer’s text by the SHA-256 of its bytes, the hashes the page carries', () => {
+    const page = toPageConsent(setup(tools));
+    for (const gpc of [false, true]) {
+      const texts = layerTexts(setup(tools), gpc);
+      for (const layer of ['banner', 'preferences'] as const) {
+        const { hash, body } = texts[layer];
+        expect(createHash('sha256').update(body).digest('hex').slice(0, 16)).toBe(hash);
+        expect(page.texts[gpc ? 'gpc' : 'standard'][layer]).toBe(hash);
+        expect(JSON.parse(body)).toMatchObject({
+          layer,
+          gpc,
+          cookiePolicy: { version: '2026', effective: '2026-11-24' },
+        });
+      }
+    }
+  });
+
+  it('hold what each layer shows: its buttons, and in the preferences every category and cookie table', () => {
+    const texts = layerTexts(setup(tools), false);
+    const config = toCookieConsentConfig(setup(tools), { gpc: false });
+    const sv = config.language.translations['sv'] as { consentModal: unknown; preferencesModal: unknown };
+    const banner = JSON.parse(texts.banner.body) as LayerText;
+    const preferences = JSON.parse(texts.preferences.body) as LayerText;
+    expect(banner.text).toEqual(sv.consentModal);
+    expect(preferences.text).toEqual(sv.preferencesModal);
+    expect(preferences.clears).toEqual({ statistics: ['_pk_id.*', '_pk_ses.*'], marketing: ['_gcl_au'] });
+    expect(banner.clears).toBeUndefined();
+  });
+
+  it('with the page, give the banner the configuration the build makes, declared names as patterns', () => {
+    for (const gpc of [false, true]) {
+      const texts = layerTexts(setup(tools), gpc);
+      const inBrowser = browserConfig(toPageConsent(setup(tools)), gpc, {
+        banner: JSON.parse(texts.banner.body) as LayerText,
+        preferences: JSON.parse(texts.preferences.body) as LayerText,
+      });
+      const built = toCookieConsentConfig(setup(tools), { gpc });
+      for (const category of Object.values(built.categories)) {
+        for (const cookie of category.autoClear?.cookies ?? []) {
+          if (String(cookie.name).includes('*')) cookie.name = namePattern(String(cookie.name));
+        }
+      }
+      expect(inBrowser).toEqual(built);
+    }
+  });
+
+  it('change with any word shown, and not with the order of keys', () => {
+    const base = layerTexts(setup(tools), false);
+    const renamed = setup(tools);
+    renamed.categories = renamed.categories.map((category) =>
+      category.id === 'statistics' ? { ...category, description: 'Besöksstatistik, anonymt.' } : category,
+    );
+    const changed = layerTexts(renamed, false);
+    expect(changed.preferences.hash).not.toBe(base.preferences.hash);
+    expect(changed.banner.hash).toBe(base.banner.hash);
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it('are published for every version that has been in force, each once', () => {
+    const first = setup(tools);
+    const second = { ...setup(tools), policy: { ...first.policy, version: '2', effective: '2026-06-01' } };
+    const all = publishedTexts([first, second, second]);
+    expect(all).toHaveLength(8);
+    expect(all.map((text) => text.hash)).toEqual(
+      expect.arrayContaining(
+        [...Object.values(toPageConsent(first).texts), ...Object.values(toPageConsent(second).texts)].flatMap(
+          (hashes) => Object.values(hashes),
+        ),
+      ),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPageConsent } from '../../src/lib/consent/bannerConfig';
+import { toPageConsent } from '../../src/lib/consent/bannerTexts';
 import { CONSENT_SIGNALS, consentModeState, signalCategories } from '../../src/lib/consent/consentMode';
 import { declarationProblems, type CookieCategory, type CookieDeclaration } from '../../src/lib/consent/declaration';
 import { buildConsentSetup } from '../../src/lib/consent/setup';

@@ -169,6 +169,7 @@ describe('astro build with bad content', { timeout: 180_000 }, () => {
     const { status, output, published } = buildWith(dropPkRef, {
       PUBLIC_MATOMO_URL: 'https://stats.techtroopers.com/',
       PUBLIC_MATOMO_SITE_ID: '1',
+      PUBLIC_CONSENT_PROOF_ELSEWHERE: 'true',
     });
     expect(status).not.toBe(0);
     expect(output).toMatch(
@@ -208,6 +209,7 @@ describe('astro build with bad content', { timeout: 180_000 }, () => {
     const tools = {
       SITE_TODAY: '2027-01-01',
       PUBLIC_GTM_ID: 'GTM-TEST123',
+      PUBLIC_CONSENT_PROOF_ELSEWHERE: 'true',
     };
     const { status, output, published } = buildWith(uncover, tools, 'published');
     expect(status).not.toBe(0);

@@ -6,25 +6,17 @@
 import * as CookieConsent from 'vanilla-cookieconsent';
 // By URL, not as a stylesheet import: a page would otherwise link it for every visitor.
 import stylesheet from '../../styles/banner.css?url';
-import { reviveConfig } from '../../lib/consent/bannerConfig.ts';
+import { browserConfig, type Layer, type LayerText } from '../../lib/consent/bannerConfig.ts';
+import { NECESSARY } from '../../lib/consent/categories.ts';
 import type { ConsentProof } from '../../lib/consent/stored.ts';
+import { sendReport } from './report.ts';
 import { BANNER, type Banner, type ConsentContext, type ConsentControls } from './startTools.ts';
 
 const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
 
-/**
- * The first 16 hex digits of the SHA-256 of a modal's text as the visitor saw it,
- * less their own consent details; empty where the browser cannot hash.
- */
-async function textHash(selector: string): Promise<string> {
-  const modal = document.querySelector(`#cc-main ${selector}`)?.cloneNode(true) as Element | undefined;
-  modal?.querySelector('[data-consent-proof]')?.remove();
-  const text = (modal?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!text || !globalThis.crypto?.subtle) return '';
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest).slice(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** How a choice was made, as the consent log records it (see recordConsent). */
+type Action = 'accept_all' | 'reject_all' | 'custom' | 'withdraw';
 
 let running: Promise<void> | undefined;
 
@@ -58,36 +50,79 @@ const stylesheetApplied: Promise<unknown> = new Promise((resolve) => {
 
 async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
   const { setup, gpc } = context;
+  const [bannerText, preferencesText] = (await controls.texts()) as [LayerText, LayerText];
   await stylesheetApplied;
   const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
-  // What each modal said when it was shown: the proof names the text the choice was made on.
-  const shownHash = { consent: Promise.resolve(''), preferences: Promise.resolve('') };
+  const hashes = setup.texts[gpc ? 'gpc' : 'standard'];
 
-  /** Proof of consent (GDPR art. 7(1)): kept in the cookie and, if configured, reported to the consent log. */
-  async function recordConsent(event: 'consent' | 'change'): Promise<void> {
-    const bannerHash = await (event === 'consent' ? shownHash.consent : shownHash.preferences);
+  // The button the visitor pressed, and in which layer: the library's callbacks do not say.
+  // Heard before the library's own handler, which makes the choice.
+  let pressed: { role: string; layer: Layer } | undefined;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.target as Element | null)?.closest?.('#cc-main [data-role]');
+      const role = button?.getAttribute('data-role');
+      if (button && role && role !== 'show') {
+        pressed = { role, layer: button.closest('.pm') ? 'preferences' : 'banner' };
+      }
+    },
+    { capture: true },
+  );
+
+  /**
+   * How the choice was made. `withdraw`: a change that leaves no category but
+   * the necessary accepted, whichever button made it. Otherwise by the button:
+   * `accept_all` for Acceptera alla, `reject_all` for Avvisa alla (a first choice),
+   * `custom` for Spara mina val, whatever it leaves accepted: a change that
+   * withdraws some categories and keeps others is `custom`, its categories
+   * telling which remain.
+   */
+  function actionOf(event: 'consent' | 'change', accepted: readonly string[], role: string | undefined): Action {
+    if (event === 'change' && accepted.every((id) => id === NECESSARY)) return 'withdraw';
+    if (role === 'all') return 'accept_all';
+    if (role === 'necessary') return 'reject_all';
+    if (role === 'save') return 'custom';
+    // No button heard (the choice came another way): by what was accepted.
+    const { acceptType } = CookieConsent.getUserPreferences();
+    return acceptType === 'all' ? 'accept_all' : acceptType === 'necessary' ? 'reject_all' : 'custom';
+  }
+
+  /**
+   * Proof of consent (GDPR art. 7(1)): kept in the cookie and, if configured,
+   * reported to the consent log, with how the choice was made, in which layer,
+   * and the hash of that layer's published text.
+   */
+  function recordConsent(event: 'consent' | 'change'): void {
+    const cookie = CookieConsent.getCookie();
+    const categories = cookie.categories ?? [];
+    const layer: Layer =
+      pressed?.layer ?? (document.documentElement.classList.contains('show--preferences') ? 'preferences' : 'banner');
+    const action = actionOf(event, categories, pressed?.role);
+    pressed = undefined;
     const proof: ConsentProof = {
       policyVersion: setup.policy.version,
       policyEffective: setup.policy.effective,
       revision: setup.revision,
       gpc,
-      bannerHash,
+      bannerHash: hashes[layer],
     };
     CookieConsent.setCookieData({ value: proof, mode: 'overwrite' });
     if (!setup.consentLogUrl) return;
-    const cookie = CookieConsent.getCookie();
     const report = new URLSearchParams({
       event,
       consentId: cookie.consentId ?? '',
       time: cookie.lastConsentTimestamp ?? cookie.consentTimestamp ?? '',
-      categories: (cookie.categories ?? []).join(','),
+      categories: categories.join(','),
       cookiePolicyVersion: proof.policyVersion,
       cookiePolicyEffective: proof.policyEffective,
       revision: String(proof.revision),
       gpc: String(proof.gpc),
-      ...(bannerHash ? { bannerHash } : {}),
+      bannerHash: proof.bannerHash,
+      action,
+      layer,
     });
-    navigator.sendBeacon(setup.consentLogUrl, report);
+    sendReport(setup.consentLogUrl, report);
   }
 
   /** Fills the "Ditt samtycke" section of the preferences with what the cookie holds, checked field by field. */
@@ -108,23 +143,19 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
   }
 
   return CookieConsent.run({
-    ...reviveConfig(gpc ? setup.banner.gpc : setup.banner.standard),
+    ...browserConfig(setup, gpc, { banner: bannerText, preferences: preferencesText }),
     lazyHtmlGeneration: !prebuild,
-    onFirstConsent: () => void recordConsent('consent'),
+    onFirstConsent: () => recordConsent('consent'),
     onConsent: () => controls.apply(CookieConsent.getCookie().categories ?? []),
     onChange: ({ changedCategories }) => {
-      void recordConsent('change');
+      recordConsent('change');
       if (changedCategories.includes('statistics') && !CookieConsent.acceptedCategory('statistics')) {
         controls.stopStatistics();
       }
       controls.apply(CookieConsent.getCookie().categories ?? []);
     },
     onModalShow: ({ modalName }) => {
-      if (modalName === 'consentModal') shownHash.consent = textHash('.cm');
-      if (modalName === 'preferencesModal') {
-        shownHash.preferences = textHash('.pm');
-        showProof();
-      }
+      if (modalName === 'preferencesModal') showProof();
     },
   });
 }

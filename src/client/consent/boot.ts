@@ -4,6 +4,7 @@
  * consent, or the visitor opens Cookieinställningar, does it load the banner
  * (banner.ts, with its library and styles). A returning visitor loads nothing more.
  */
+import { TEXTS_PATH } from '../../lib/consent/setup.ts';
 import { parsePageConsent, parseStoredConsent, readConsentCookie } from '../../lib/consent/stored.ts';
 // The banner is built like a worker, as one module of its own, and fetched by its URL: a plain
 // `import('./banner.ts')` would bring Vite's preloading helper (0.7 KB) into this script. It
@@ -29,23 +30,37 @@ function boot(context: ConsentContext): void {
     document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/`;
     document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; Domain=${location.hostname}`;
   }
+  // The texts are fetched with the banner, not after it: a tap waits for one round trip, not two.
+  const hashes = setup.texts[context.gpc ? 'gpc' : 'standard'];
+  let texts: Promise<unknown[]> | undefined;
   const controls: ConsentControls = {
     apply: (accepted) => applyConsent(context, accepted),
     stopStatistics: stopMatomo,
     readStored,
+    texts: () =>
+      (texts ??= Promise.all(
+        [hashes.banner, hashes.preferences].map((hash) =>
+          fetch(`${TEXTS_PATH}${hash}.json`).then((response) => response.json()),
+        ),
+      )),
   };
   let banner: Promise<Banner> | undefined;
-  const loadBanner = () => (banner ??= import(/* @vite-ignore */ bannerUrl).then(() => globalThis[BANNER] as Banner));
+  const loadBanner = () => {
+    void controls.texts();
+    return (banner ??= import(/* @vite-ignore */ bannerUrl).then(() => globalThis[BANNER] as Banner));
+  };
   // Consent for another revision means asking again: the banner says what changed.
   if (stored?.revision === setup.revision) applyConsent(context, stored.categories);
   else void loadBanner().then(({ runBanner }) => runBanner(context, controls));
 
-  // As soon as the visitor reaches for the link, the banner is fetched and the preferences
-  // built, hidden, so that the click only has to show them.
+  // As soon as the visitor reaches for the link (a pointer over it, focus, or the first touch of
+  // a tap, well before its click), the banner is fetched and the preferences built, hidden, so
+  // that the click only has to show them.
   const prepare = () => void loadBanner().then(({ runBanner }) => runBanner(context, controls, { prebuild: true }));
   for (const link of document.querySelectorAll('[data-cc="show-preferencesModal"]')) {
-    link.addEventListener('pointerenter', prepare, { once: true });
-    link.addEventListener('focus', prepare, { once: true });
+    for (const type of ['pointerenter', 'focus', 'pointerdown', 'touchstart']) {
+      link.addEventListener(type, prepare, { once: true, passive: true });
+    }
     link.addEventListener('click', (event) => {
       event.preventDefault();
       void loadBanner().then(({ showPreferences }) => showPreferences(context, controls));

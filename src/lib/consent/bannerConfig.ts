@@ -1,19 +1,17 @@
 /**
- * Turns the build's consent setup into vanilla-cookieconsent's configuration,
- * at build time: the page carries the result (see PageConsent), so the banner
- * loaded in the browser needs no code to make it.
+ * Turns the build's consent setup into vanilla-cookieconsent's configuration.
+ * The texts of each layer are made at build time and published on their own
+ * (see bannerTexts.ts); the page carries only their hashes, and the banner
+ * loaded in the browser joins the texts it fetches to the settings made here.
  */
-import type { CookieConsentConfig, CookieItem, CookieTable, Section } from 'vanilla-cookieconsent';
+import type { CookieConsentConfig, CookieItem, CookieTable, Section, Translation } from 'vanilla-cookieconsent';
 import { escapeHtml } from '../escapeHtml.ts';
-import { signalCategories } from './consentMode.ts';
+import { GPC_REFUSES, NECESSARY, type CategoryId } from './categories.ts';
 import {
-  GPC_REFUSES,
-  NECESSARY,
   namePattern,
   PARTY_LABELS,
   STORAGE_LABELS,
   storageOf,
-  type CategoryId,
   type CookieCategory,
   type DeclaredCookie,
 } from './declaration.ts';
@@ -26,14 +24,17 @@ export interface VisitorSignals {
 }
 
 /** The categories the banner offers: those declared, less what the browser has already refused. */
-export function offeredCategories(setup: ConsentSetup, signals: VisitorSignals): CookieCategory[] {
-  return setup.categories.filter((category) => !(signals.gpc && category.id === GPC_REFUSES));
+export function offeredCategories<T extends { id: CategoryId }>(
+  categories: readonly T[],
+  signals: VisitorSignals,
+): T[] {
+  return categories.filter((category) => !(signals.gpc && category.id === GPC_REFUSES));
 }
 
 /**
  * What to delete when a category is withdrawn: its declared cookies, by name as
  * declared, `*` and all (JSON carries no expressions; the browser makes patterns
- * of them, see reviveConfig).
+ * of them, see bannerSettings).
  */
 export function cookiesToClear(cookies: readonly DeclaredCookie[], category: CategoryId): CookieItem[] {
   return cookies
@@ -41,34 +42,106 @@ export function cookiesToClear(cookies: readonly DeclaredCookie[], category: Cat
     .map((cookie) => ({ name: cookie.name }));
 }
 
-/** The configuration as the library needs it: declared names with `*` as patterns. */
-export function reviveConfig(config: CookieConsentConfig): CookieConsentConfig {
-  for (const category of Object.values(config.categories)) {
-    for (const cookie of category.autoClear?.cookies ?? []) {
-      if (typeof cookie.name === 'string' && cookie.name.includes('*')) cookie.name = namePattern(cookie.name);
-    }
-  }
-  return config;
+/** The cookie names each optional category's withdrawal deletes, as declared. */
+export type Clears = Partial<Record<CategoryId, string[]>>;
+
+/** What the banner's settings are made of: small enough for the page, or for the published preferences text (`clears`). */
+export interface SettingsSource {
+  revision: number;
+  cookieName: string;
+  cookieDays: number;
+  /** The categories offered, in order. */
+  offered: readonly CategoryId[];
+  clears: Clears;
+  /** The categories a configured tool runs under: withdrawing one reloads the page. */
+  reloads: readonly CategoryId[];
+  /** Declared names with `*` become patterns (in the browser, where the library reads them). */
+  patterns: boolean;
 }
 
 /**
- * What a page carries for consent: enough for the script every page runs to
- * read the stored consent and start the tools, and the banner's configuration,
- * built here, with and without Global Privacy Control.
+ * Everything in the configuration but the texts. Nothing is ticked in advance;
+ * refusing takes one click, as accepting does.
  */
-export function toPageConsent(setup: ConsentSetup): PageConsent {
+export function bannerSettings(source: SettingsSource): Omit<CookieConsentConfig, 'language'> {
+  const categories: CookieConsentConfig['categories'] = {};
+  for (const id of source.offered) {
+    categories[id] =
+      id === NECESSARY
+        ? { enabled: true, readOnly: true }
+        : {
+            enabled: false,
+            readOnly: false,
+            autoClear: {
+              cookies: (source.clears[id] ?? []).map((name) => ({
+                name: source.patterns && name.includes('*') ? namePattern(name) : name,
+              })),
+              reloadPage: source.reloads.includes(id),
+            },
+          };
+  }
   return {
-    revision: setup.revision,
-    cookieName: setup.cookieName,
-    categories: setup.categories.map(({ id, title }) => ({ id, title })),
-    policy: { version: setup.policy.version, effective: setup.policy.effective },
-    versions: setup.revisionVersions,
-    tools: setup.tools,
-    signals: signalCategories(setup.categories),
-    ...(setup.consentLogUrl ? { consentLogUrl: setup.consentLogUrl } : {}),
-    banner: {
-      standard: toCookieConsentConfig(setup, { gpc: false }),
-      gpc: toCookieConsentConfig(setup, { gpc: true }),
+    revision: source.revision,
+    mode: 'opt-in',
+    autoShow: true,
+    // The banner is for every visitor, automated browsers included: tests and
+    // accessibility checkers must see what people see. Crawlers that run no
+    // JavaScript never see it anyway.
+    hideFromBots: false,
+    disablePageInteraction: false,
+    // Tools load from the consent callbacks, never from inline script blocks.
+    manageScriptTags: false,
+    cookie: { name: source.cookieName, expiresAfterDays: source.cookieDays, sameSite: 'Lax' },
+    guiOptions: BANNER_LAYOUT,
+    categories,
+  };
+}
+
+/** The banner's two layers, by the names the consent log records them under. */
+export type Layer = 'banner' | 'preferences';
+
+/**
+ * What a layer said, as published at /samtycke/texter/<hash>.json: the texts
+ * exactly as the library shows them (buttons, descriptions, the cookie tables
+ * of the preferences), for which cookie policy version, with or without Global
+ * Privacy Control, and, for the preferences, what withdrawing each category
+ * deletes.
+ */
+export interface LayerText {
+  layer: Layer;
+  gpc: boolean;
+  cookiePolicy: { version: string; effective: string };
+  text: Translation['consentModal'] | Translation['preferencesModal'];
+  clears?: Clears;
+}
+
+/**
+ * The configuration the banner runs with in the browser: the page's settings
+ * and the two layers' published texts.
+ */
+export function browserConfig(
+  page: PageConsent,
+  gpc: boolean,
+  texts: { banner: LayerText; preferences: LayerText },
+): CookieConsentConfig {
+  return {
+    ...bannerSettings({
+      revision: page.revision,
+      cookieName: page.cookieName,
+      cookieDays: page.cookieDays,
+      offered: offeredCategories(page.categories, { gpc }).map((category) => category.id),
+      clears: texts.preferences.clears ?? {},
+      reloads: page.toolCategories,
+      patterns: true,
+    }),
+    language: {
+      default: 'sv',
+      translations: {
+        sv: {
+          consentModal: texts.banner.text as Translation['consentModal'],
+          preferencesModal: texts.preferences.text as Translation['preferencesModal'],
+        },
+      },
     },
   };
 }
@@ -129,32 +202,36 @@ function listWords(words: string[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`;
 }
 
+/** The settings of `setup`'s banner, for a browser with or without Global Privacy Control. */
+export function settingsOf(setup: ConsentSetup, signals: VisitorSignals, { patterns = true } = {}): SettingsSource {
+  const offered = offeredCategories(setup.categories, signals).map((category) => category.id);
+  const clears: Clears = {};
+  for (const id of offered) {
+    if (id !== NECESSARY) clears[id] = cookiesToClear(setup.cookies, id).map((cookie) => cookie.name as string);
+  }
+  return {
+    revision: setup.revision,
+    cookieName: setup.cookieName,
+    cookieDays: setup.cookieDays,
+    offered,
+    clears,
+    reloads: setup.toolCategories,
+    patterns,
+  };
+}
+
 /**
- * The complete banner configuration, less the callbacks. Nothing is ticked in
+ * The complete banner configuration, less the callbacks, as made at build time
+ * (declared names as written; the browser's has them as patterns). Nothing is ticked in
  * advance; refusing takes one click, as accepting does.
  */
 export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSignals): CookieConsentConfig {
-  const offered = offeredCategories(setup, signals);
+  const offered = offeredCategories(setup.categories, signals);
   const optional = offered.filter((category) => category.id !== NECESSARY);
   const policyLink = `<a href="${escapeHtml(setup.policy.url)}">cookiepolicy</a>`;
   const purposes = listWords(
     optional.map((category) => `<strong>${escapeHtml(category.title.toLowerCase())}</strong>`),
   );
-
-  const categories: CookieConsentConfig['categories'] = {};
-  for (const category of offered) {
-    categories[category.id] =
-      category.id === NECESSARY
-        ? { enabled: true, readOnly: true }
-        : {
-            enabled: false,
-            readOnly: false,
-            autoClear: {
-              cookies: cookiesToClear(setup.cookies, category.id),
-              reloadPage: setup.toolCategories.includes(category.id),
-            },
-          };
-  }
 
   const sections: Section[] = [
     {
@@ -186,19 +263,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
     : '';
 
   return {
-    revision: setup.revision,
-    mode: 'opt-in',
-    autoShow: true,
-    // The banner is for every visitor, automated browsers included: tests and
-    // accessibility checkers must see what people see. Crawlers that run no
-    // JavaScript never see it anyway.
-    hideFromBots: false,
-    disablePageInteraction: false,
-    // Tools load from the consent callbacks, never from inline script blocks.
-    manageScriptTags: false,
-    cookie: { name: setup.cookieName, expiresAfterDays: setup.cookieDays, sameSite: 'Lax' },
-    guiOptions: BANNER_LAYOUT,
-    categories,
+    ...bannerSettings(settingsOf(setup, signals, { patterns: false })),
     language: {
       default: 'sv',
       translations: {

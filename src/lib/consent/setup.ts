@@ -1,4 +1,3 @@
-import type { CookieConsentConfig } from 'vanilla-cookieconsent';
 import {
   CONSENT_COOKIE,
   type CategoryId,
@@ -41,15 +40,25 @@ export interface ConsentSetup {
   consentLogUrl?: string;
 }
 
+/** Where the banner's texts are published (see bannerTexts.ts); `<hash>.json` follows. */
+export const TEXTS_PATH = '/samtycke/texter/';
+
+/** The hashes of the two layers' published texts (TEXTS_PATH + `<hash>.json`). */
+export interface LayerHashes {
+  banner: string;
+  preferences: string;
+}
+
 /**
  * What every page carries for consent (as JSON): what the script on every page
- * needs to read the stored consent and start the tools, and the banner's
- * configuration, made at build time, for browsers with and without Global
- * Privacy Control.
+ * needs to read the stored consent and start the tools, and the hashes of the
+ * banner's texts, with and without Global Privacy Control. The texts themselves
+ * are fetched only when the banner is shown.
  */
 export interface PageConsent {
   revision: number;
   cookieName: string;
+  cookieDays: number;
   /** The categories declared, with the names visitors see. */
   categories: Pick<CookieCategory, 'id' | 'title'>[];
   /** The cookie policy version in force, which consent refers to. */
@@ -57,10 +66,12 @@ export interface PageConsent {
   /** The versions consent under this revision can refer to (see ConsentSetup). */
   versions: [version: string, effective: string][];
   tools: ToolsConfig;
+  /** The categories a configured tool runs under (see ConsentSetup). */
+  toolCategories: CategoryId[];
   /** Which category grants each Google consent signal; the rest are always denied. */
   signals: SignalCategories;
   consentLogUrl?: string;
-  banner: { standard: CookieConsentConfig; gpc: CookieConsentConfig };
+  texts: { standard: LayerHashes; gpc: LayerHashes };
 }
 
 /** A cookie policy version as the banner needs to know it. */

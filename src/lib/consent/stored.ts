@@ -19,7 +19,10 @@ export interface ConsentProof {
   revision: number;
   /** Whether the browser sent Global Privacy Control. */
   gpc: boolean;
-  /** A short SHA-256 of the banner's text as it was shown; empty where the browser could not hash. */
+  /**
+   * The hash of the published text of the layer the choice was made in
+   * (/samtycke/texter/<hash>.json); empty in consent stored before there was one.
+   */
   bannerHash: string;
 }
 
@@ -57,7 +60,7 @@ export function parsePageConsent(json: string | null | undefined): PageConsent |
     Array.isArray(value['categories']) &&
     isObject(value['tools']) &&
     isObject(value['signals']) &&
-    isObject(value['banner']);
+    isObject(value['texts']);
   return sound ? (value as unknown as PageConsent) : undefined;
 }
 

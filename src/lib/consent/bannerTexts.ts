@@ -1,0 +1,102 @@
+/**
+ * The banner's texts as published, at build time: for each layer (the banner
+ * and the preferences), with and without Global Privacy Control, one JSON
+ * document at the permanent address /samtycke/texter/<hash>.json, where <hash>
+ * is the first 16 hex digits of the SHA-256 of the document's exact bytes. The
+ * consent log records the hash of the layer a choice was made in, so staff can
+ * read what the visitor was shown; anyone can check a document against its name.
+ */
+import { createHash } from 'node:crypto';
+import { signalCategories } from './consentMode.ts';
+import { toCookieConsentConfig, type Layer, type LayerText } from './bannerConfig.ts';
+import type { ConsentSetup, LayerHashes, PageConsent } from './setup.ts';
+
+/** One published text: its hash (and file name) and the bytes hashed. */
+export interface PublishedText {
+  hash: string;
+  body: string;
+}
+
+/** JSON with every object's keys sorted and no spaces: the same value always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The first 16 hex digits of the SHA-256 of `body`. */
+export function textHash(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex').slice(0, 16);
+}
+
+function publish(document: LayerText): PublishedText {
+  const body = canonicalJson(document);
+  return { hash: textHash(body), body };
+}
+
+/** The two layers' texts of `setup`'s banner, for a browser with or without Global Privacy Control. */
+export function layerTexts(setup: ConsentSetup, gpc: boolean): Record<Layer, PublishedText> {
+  const config = toCookieConsentConfig(setup, { gpc });
+  const sv = config.language.translations['sv'];
+  if (!sv || typeof sv !== 'object') throw new Error('The banner has no Swedish texts.');
+  const cookiePolicy = { version: setup.policy.version, effective: setup.policy.effective };
+  const clears: LayerText['clears'] = {};
+  for (const [id, category] of Object.entries(config.categories)) {
+    if (category.autoClear) {
+      clears[id as keyof typeof clears] = (category.autoClear.cookies ?? []).map((cookie) => String(cookie.name));
+    }
+  }
+  return {
+    banner: publish({ layer: 'banner', gpc, cookiePolicy, text: sv.consentModal }),
+    preferences: publish({ layer: 'preferences', gpc, cookiePolicy, text: sv.preferencesModal, clears }),
+  };
+}
+
+const hashesOf = (texts: Record<Layer, PublishedText>): LayerHashes => ({
+  banner: texts.banner.hash,
+  preferences: texts.preferences.hash,
+});
+
+/**
+ * Every text to publish: those of the banner of each cookie policy version that
+ * has been in force (`setups`, one per version, as each was shipped), so that a
+ * hash recorded under an earlier version still resolves. Each once.
+ */
+export function publishedTexts(setups: readonly ConsentSetup[]): PublishedText[] {
+  const byHash = new Map<string, PublishedText>();
+  for (const setup of setups) {
+    for (const gpc of [false, true]) {
+      for (const text of Object.values(layerTexts(setup, gpc))) byHash.set(text.hash, text);
+    }
+  }
+  return [...byHash.values()];
+}
+
+/**
+ * What a page carries for consent: enough for the script every page runs to
+ * read the stored consent and start the tools, and the hashes of the banner's
+ * texts, which the banner fetches when it is shown.
+ */
+export function toPageConsent(setup: ConsentSetup): PageConsent {
+  return {
+    revision: setup.revision,
+    cookieName: setup.cookieName,
+    cookieDays: setup.cookieDays,
+    categories: setup.categories.map(({ id, title }) => ({ id, title })),
+    policy: { version: setup.policy.version, effective: setup.policy.effective },
+    versions: setup.revisionVersions,
+    tools: setup.tools,
+    toolCategories: setup.toolCategories,
+    signals: signalCategories(setup.categories),
+    ...(setup.consentLogUrl ? { consentLogUrl: setup.consentLogUrl } : {}),
+    texts: {
+      standard: hashesOf(layerTexts(setup, false)),
+      gpc: hashesOf(layerTexts(setup, true)),
+    },
+  };
+}
