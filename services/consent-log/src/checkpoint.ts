@@ -7,7 +7,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { monthsBefore, RETENTION_FLOOR_MONTHS } from './retention.ts';
-import type { Head, Store, Verification } from './store.ts';
+import type { Head, Store, Verification } from './chain.ts';
 
 /** A checkpoint as `GET /checkpoint` answers it and as it is saved. */
 export interface Checkpoint {
@@ -107,19 +107,19 @@ export function parseCheckpoint(text: string): Checkpoint | string {
  * record itself, not in the future and not forced: a retention record made up
  * to hide records cannot reach back to recent checkpoints.
  */
-export function checkReach(
+export async function checkReach(
   checkpoint: Checkpoint,
   publicKey: KeyObject,
   store: Pick<Store, 'hashOf'>,
   verification: Extract<Verification, { ok: true }>,
   now: Date = new Date(),
-): string | undefined {
+): Promise<string | undefined> {
   const { signature, ...unsigned } = checkpoint;
   if (!verify(null, Buffer.from(signedText(unsigned)), publicKey, Buffer.from(signature, 'base64'))) {
     return 'its signature does not match the public key: it was not signed by this log, or it was changed';
   }
   if (checkpoint.lastId === null) return undefined;
-  const hash = store.hashOf(checkpoint.lastId);
+  const hash = await store.hashOf(checkpoint.lastId);
   if (hash !== undefined) {
     return hash === checkpoint.lastHash
       ? undefined

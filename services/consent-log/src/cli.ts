@@ -6,14 +6,14 @@
  *                                                         remove records past their retention
  *   npm run consent-log -- keygen                         a new checkpoint signing key
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { checkReach, generateKeys, parseCheckpoint, publicKeyText, readPublicKey } from './checkpoint.ts';
-import { readDbPath, readInteger, readServiceConfig, readSigningKey, UsageError } from './config.ts';
+import { readInteger, readLocation, readServiceConfig, readSigningKey, UsageError } from './config.ts';
+import { describeLocation, openLocation } from './open.ts';
 import { monthsBefore, RETENTION_FLOOR_MONTHS } from './retention.ts';
 import { createConsentLogServer, shutDown } from './server.ts';
-import { OldDatabaseError, openStore, type Store } from './store.ts';
 
 const USAGE = `Usage:
   npm run consent-log                                   start the service
@@ -27,26 +27,14 @@ const USAGE = `Usage:
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-function open(path: string, options?: Parameters<typeof openStore>[1]): Store {
-  try {
-    return openStore(path, options);
-  } catch (error) {
-    if (error instanceof OldDatabaseError) throw new UsageError(`Refusing to open the consent log: ${error.message}`);
-    throw new UsageError(`Cannot open the consent log database ${path}: ${(error as Error).message}`);
-  }
-}
+/** The existing log, for the commands that must not create one. */
+const openExisting = () => openLocation(readLocation(process.env), { create: false });
 
-/** The existing database, for the commands that must not create one. */
-function openExisting(): Store {
-  const path = readDbPath(process.env);
-  if (!existsSync(path)) throw new UsageError(`There is no consent log database at ${path} (set CONSENT_LOG_DB).`);
-  return open(path);
-}
-
-function serve(): void {
+async function serve(): Promise<void> {
   const config = readServiceConfig(process.env);
-  // Writes never wait blocking for another connection's lock: the group commit retries instead.
-  const store = open(config.dbPath, { busyTimeout: 0 });
+  // On SQLite, writes never wait blocking for another connection's lock: the group commit retries instead.
+  const store = await openLocation(config.location, { create: true, busyTimeout: 0 });
+  const where = await describeLocation(config.location);
   const server = createConsentLogServer(config, store);
   server.on('error', (error) => {
     console.error(`The consent log cannot listen on port ${config.port}: ${error.message}`);
@@ -58,7 +46,7 @@ function serve(): void {
   if (!config.signingKey) console.warn('Checkpoints are OFF: CONSENT_LOG_SIGNING_KEY is not set.');
   server.listen(config.port, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`Consent log listening on http://localhost:${port}/ (database ${config.dbPath}).`);
+    console.log(`Consent log listening on http://localhost:${port}/ (database ${where}).`);
     console.log(`Beacons accepted from ${config.origins.join(', ')}.`);
     if (!config.staffOff) console.log('Staff endpoints are on: GET /samtycke/<consentId>, GET /export.');
     if (config.signingKey) {
@@ -69,8 +57,7 @@ function serve(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () =>
       shutDown(server, () => {
-        store.close();
-        process.exit(0);
+        void store.close().finally(() => process.exit(0));
       }),
     );
   }
@@ -91,7 +78,7 @@ function checkingKey() {
   throw new UsageError('Checking checkpoints needs the public key: set CONSENT_LOG_PUBLIC_KEY.');
 }
 
-function verify(checkpointFiles: string[]): number {
+async function verify(checkpointFiles: string[]): Promise<number> {
   const checkpoints = checkpointFiles.map((file) => {
     let text: string;
     try {
@@ -104,9 +91,9 @@ function verify(checkpointFiles: string[]): number {
     return { file, checkpoint };
   });
   const publicKey = checkpoints.length > 0 ? checkingKey() : undefined;
-  const store = openExisting();
+  const store = await openExisting();
   try {
-    const result = store.verify();
+    const result = await store.verify();
     if (!result.ok) {
       const { id, consentId, receivedAt } = result.record;
       const what = consentId === null ? 'a retention record' : `consent ID ${consentId}`;
@@ -115,7 +102,7 @@ function verify(checkpointFiles: string[]): number {
     }
     let failed = 0;
     for (const { file, checkpoint } of checkpoints) {
-      const problem = checkReach(checkpoint, publicKey!, store, result);
+      const problem = await checkReach(checkpoint, publicKey!, store, result);
       if (problem === undefined) continue;
       console.error(
         `Checkpoint ${file} (${checkpoint.time}, ${count(checkpoint.count, 'record')} up to record ${checkpoint.lastId}) is not reached: ${problem}.`,
@@ -136,11 +123,11 @@ function verify(checkpointFiles: string[]): number {
     }
     return 0;
   } catch (error) {
-    // A file SQLite cannot read (a corrupt page) ends in one line, not a stack trace.
+    // A file SQLite cannot read (a corrupt page), or a database gone away, ends in one line, not a stack trace.
     console.error(`Cannot verify the consent log: ${(error as Error).message}.`);
     return 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -162,7 +149,7 @@ async function prune(olderThan: string | undefined, dryRun: boolean, force: bool
   }
   const now = new Date();
   const before = monthsBefore(now, months).toISOString();
-  const store = openExisting();
+  const store = await openExisting();
   try {
     const report = await store.prune(before, { dryRun, forced: months < RETENTION_FLOOR_MONTHS, now });
     const verb = dryRun ? 'Would prune' : 'Pruned';
@@ -186,7 +173,7 @@ async function prune(olderThan: string | undefined, dryRun: boolean, force: bool
       );
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -222,16 +209,16 @@ try {
   const checkpoints = values.checkpoint ?? [];
   const pruneOptions = (['older-than', 'dry-run', 'force'] as const).filter((option) => values[option] !== undefined);
   if (values.help) console.log(USAGE);
-  else if (command === 'verify' && checkpoints.length > 0) process.exitCode = verify([...checkpoints, ...extra]);
+  else if (command === 'verify' && checkpoints.length > 0) process.exitCode = await verify([...checkpoints, ...extra]);
   else if (extra.length > 0) throw new UsageError(`Unexpected "${extra.join(' ')}".\n\n${USAGE}`);
   else if (checkpoints.length > 0) throw new UsageError(`--checkpoint belongs to verify.\n\n${USAGE}`);
   else if (command !== 'prune' && pruneOptions.length > 0) {
     throw new UsageError(`--${pruneOptions[0]} belongs to prune.\n\n${USAGE}`);
-  } else if (command === 'verify') process.exitCode = verify([]);
+  } else if (command === 'verify') process.exitCode = await verify([]);
   else if (command === 'prune') await prune(values['older-than'], values['dry-run'] ?? false, values.force ?? false);
   else if (command === 'keygen') keygen();
   else if (command !== undefined) throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
-  else serve();
+  else await serve();
 } catch (error) {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))

@@ -14,7 +14,8 @@ const MIN_TOKEN_LENGTH = 32;
 
 export interface ServiceConfig {
   port: number;
-  dbPath: string;
+  /** Where the log is kept. */
+  location: Location;
   /** The staff token; unset when the staff endpoints are off. */
   token: string | undefined;
   /** Why the staff endpoints are off, when they are. */
@@ -38,8 +39,25 @@ export interface ServiceConfig {
 
 type Env = Record<string, string | undefined>;
 
-/** Where the database is: `CONSENT_LOG_DB`, default ./data/consent-log.sqlite. */
-export const readDbPath = (env: Env): string => env['CONSENT_LOG_DB'] || './data/consent-log.sqlite';
+/** Where the log is: a PostgreSQL URL, or a SQLite file's path. */
+export type Location = { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+
+/**
+ * Where the log is: the PostgreSQL database CONSENT_LOG_DATABASE_URL names, else the
+ * SQLite file CONSENT_LOG_DB, default ./data/consent-log.sqlite.
+ */
+export function readLocation(env: Env): Location {
+  const url = env['CONSENT_LOG_DATABASE_URL'];
+  if (url) {
+    if (!/^postgres(ql)?:\/\/./.test(url)) {
+      throw new UsageError(
+        'CONSENT_LOG_DATABASE_URL must name a PostgreSQL database: postgres://user:password@host:port/database.',
+      );
+    }
+    return { kind: 'postgres', url };
+  }
+  return { kind: 'sqlite', path: env['CONSENT_LOG_DB'] || './data/consent-log.sqlite' };
+}
 
 /** A whole number in `[min, max]`, or undefined when unset. */
 export function readInteger(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -82,7 +100,7 @@ export function readServiceConfig(env: Env): ServiceConfig {
   }
   return {
     port: readInteger('PORT', env['PORT'], 0, 65535) ?? 8787,
-    dbPath: readDbPath(env),
+    location: readLocation(env),
     token: staffOff ? undefined : token,
     staffOff,
     origins: readOrigins(env['CONSENT_LOG_ORIGINS']),

@@ -21,7 +21,8 @@ import { CSV_HEADER, csvLine } from './csv.ts';
 import { takeCheckpoint } from './checkpoint.ts';
 import { createRateLimiter } from './rateLimit.ts';
 import { isIsoDate } from './shared.ts';
-import { isBusy, type Store } from './store.ts';
+import type { Store } from './chain.ts';
+import { isBusy } from './store.ts';
 
 /** The largest beacon body accepted, in bytes; the site's are a few hundred. */
 const MAX_BODY = 2048;
@@ -76,43 +77,48 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 
 /**
  * Writes beacons in batches: those that arrive while one batch is being written
- * go into the next transaction, so that one fsync acknowledges many. Each promise
- * settles once its transaction has committed, or failed.
+ * go into the next transaction, so that one commit (one fsync, and on PostgreSQL
+ * one turn of the chain's lock) acknowledges many. Each promise settles once its
+ * transaction has committed, or failed.
  */
 function groupCommit(store: Store): (beacon: Beacon) => Promise<void> {
   type Entry = { beacon: Beacon; receivedAt: string; resolve: () => void; reject: (error: unknown) => void };
-  let batch: Entry[] = [];
-  let scheduled = false;
-  // While another connection holds the write lock (a prune's batch), the store does not wait
-  // blocking: the batch is retried a moment later, taking in the beacons that arrived meanwhile.
-  let busySince: number | undefined;
-  const flush = () => {
-    scheduled = false;
-    const entries = batch;
-    try {
-      store.append(entries);
-    } catch (error) {
-      if (isBusy(error) && performance.now() - (busySince ??= performance.now()) < BUSY_PATIENCE) {
-        scheduled = true;
-        setTimeout(flush, 2);
-        return;
+  let waiting: Entry[] = [];
+  let writing = false;
+  /** Writes `entries`; while another connection (a prune's batch) holds SQLite's write lock, retries a moment later. */
+  async function write(entries: Entry[]): Promise<Entry[]> {
+    let busySince: number | undefined;
+    for (;;) {
+      try {
+        await store.append(entries);
+        return entries;
+      } catch (error) {
+        if (!isBusy(error) || performance.now() - (busySince ??= performance.now()) >= BUSY_PATIENCE) {
+          for (const entry of entries) entry.reject(error);
+          return [];
+        }
       }
-      busySince = undefined;
-      batch = [];
-      for (const entry of entries) entry.reject(error);
-      return;
+      await new Promise((resume) => setTimeout(resume, 2));
+      // The retry takes in the beacons that arrived meanwhile.
+      entries = [...entries, ...waiting];
+      waiting = [];
     }
-    busySince = undefined;
-    batch = [];
-    for (const entry of entries) entry.resolve();
-  };
+  }
+  async function flush(): Promise<void> {
+    while (waiting.length > 0) {
+      const entries = waiting;
+      waiting = [];
+      for (const entry of await write(entries)) entry.resolve();
+    }
+    writing = false;
+  }
   return (beacon) =>
     new Promise((resolve, reject) => {
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
+      waiting.push({ beacon, receivedAt: new Date().toISOString(), resolve, reject });
+      if (!writing) {
+        writing = true;
+        setImmediate(() => void flush());
       }
-      batch.push({ beacon, receivedAt: new Date().toISOString(), resolve, reject });
     });
 }
 
@@ -198,13 +204,13 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     response.writeHead(204, { ...COMMON_HEADERS, ...cors }).end();
   }
 
-  function lookUp(response: ServerResponse, consentId: string): void {
+  async function lookUp(response: ServerResponse, consentId: string): Promise<void> {
     if (!UUID.test(consentId)) return fail(response, 400, 'The consent ID must be a UUID.');
     // With each record, the address of the words behind its banner hash, as the site publishes them.
     send(
       response,
       200,
-      store.byConsentId(consentId.toLowerCase()).map((record) => ({
+      (await store.byConsentId(consentId.toLowerCase())).map((record) => ({
         ...record,
         bannerText: record.bannerHash === null ? null : `${config.siteUrl}/samtycke/texter/${record.bannerHash}.json`,
       })),
@@ -230,7 +236,7 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     let written = 0;
     let text = format === 'csv' ? CSV_HEADER : '[';
     for (;;) {
-      const page = store.period(after, end, EXPORT_PAGE);
+      const page = await store.period(after, end, EXPORT_PAGE);
       if (page.length === 0) break;
       for (const record of page) {
         text += format === 'csv' ? csvLine(record) : `${written === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
@@ -249,7 +255,7 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       let problem: string | undefined;
       try {
-        store.check();
+        await store.check();
       } catch (error) {
         // Locked by a prune's batch is not unhealthy: the next check will write.
         if (!isBusy(error)) problem = (error as Error).message;
@@ -266,7 +272,7 @@ export function createConsentLogServer(config: ServiceConfig, store: Store): Ser
     if (url.pathname === BEACON_PATH) return receive(request, response);
     if (url.pathname === '/checkpoint' && config.signingKey) {
       if (request.method !== 'GET') return fail(response, 405, 'Use GET.', { Allow: 'GET' });
-      return send(response, 200, takeCheckpoint(store.head(), config.signingKey));
+      return send(response, 200, takeCheckpoint(await store.head(), config.signingKey));
     }
     const staff = url.pathname === '/export' || url.pathname.startsWith(`${BEACON_PATH}/`);
     if (staff && tokenDigest) {

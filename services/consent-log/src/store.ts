@@ -1,144 +1,41 @@
 /**
- * The consent log's storage: one SQLite file, written append-only. Each record
- * carries a SHA-256 over its ID, its content and the previous record's hash, so
- * that a record changed or removed afterwards breaks the chain where it happened.
- * Retention is itself a record in the chain: it states its cut-off, how many
- * records it removes and the last removed one's ID and hash, which the first
- * record kept links to.
+ * The consent log's embedded store: one SQLite file, written append-only, with the
+ * hash chain of ./chain.ts. Node's SQLite is synchronous: each call below runs to
+ * its end before another starts, so one process never interleaves transactions.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Beacon } from './beacon.ts';
-import type { CategoryId } from './shared.ts';
+import {
+  ChainWalk,
+  GENESIS,
+  linked,
+  OldDatabaseError,
+  pendingPrune,
+  pruneContent,
+  SCHEMA_VERSION,
+  toContent,
+  toRecord,
+  type Content,
+  type PruneReport,
+  type PruneStatement,
+  type Row,
+  type Store,
+  type Verification,
+} from './chain.ts';
 
-/** The hash the chain starts from. */
-export const GENESIS = '0'.repeat(64);
-/** The schema this store writes (SQLite's user_version). */
-const SCHEMA_VERSION = 2;
-
-/** A stored consent record, as staff see it. */
-export interface ConsentRecord extends Beacon {
-  id: number;
-  /** When the service received it, by the server's clock (ISO 8601, UTC). */
-  receivedAt: string;
-  /** The previous record's hash, and this record's own. */
-  prevHash: string;
-  hash: string;
-}
-
-/** What a retention run states, in its own record in the chain. */
-export interface PruneStatement {
-  /** The cut-off: records received before it go. */
-  before: string;
-  /** How many records it removes: every one up to `lastId`. */
-  count: number;
-  /** The last record it removes, and that record's hash (which the first record kept links to). */
-  lastId: number;
-  lastHash: string;
-  /** How many of those had a receive time in the future (a clock set wrong): their place in the chain dates them. */
-  future: number;
-  /** True when it was run below the retention floor with --force. */
-  forced: boolean;
-}
-
-/** A retention record as it stands in the chain. */
-export interface PruneRecord extends PruneStatement {
-  id: number;
-  receivedAt: string;
-}
-
-/** A row as the table holds it; a retention record has `prune` and no beacon fields. */
-interface Row {
-  id: number;
-  received_at: string;
-  event: string;
-  consent_id: string | null;
-  visitor_time: string | null;
-  categories: string | null;
-  cookie_policy_version: string | null;
-  cookie_policy_effective: string | null;
-  revision: number | null;
-  gpc: number | null;
-  banner_hash: string | null;
-  action: string | null;
-  layer: string | null;
-  prune: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-type Content = Omit<Row, 'prev_hash' | 'hash'>;
-
-/** Where verification stopped. */
-export interface Broken {
-  id: number;
-  receivedAt: string;
-  /** The consent ID, or null for a retention record. */
-  consentId: string | null;
-}
-
-export type Verification =
-  | {
-      ok: true;
-      records: number;
-      lastId: number | undefined;
-      lastHash: string;
-      /** The retention records in the chain, oldest first. */
-      prunes: PruneRecord[];
-      /** Set when a prune was cut short: records it meant to remove are still there. */
-      unfinishedPrune: PruneRecord | undefined;
-    }
-  | { ok: false; record: Broken; problem: string };
-
-/** What a prune did, or (dry run) would do. */
-export interface PruneReport extends Omit<PruneStatement, 'lastHash' | 'lastId'> {
-  lastId: number | undefined;
-  /** The retention record written, unless nothing went or it was a dry run. */
-  recordId: number | undefined;
-  /** IDs of records kept whose receive time is in the future. */
-  futureKept: number[];
-  /** An earlier retention record whose run was cut short, and which this one finished. */
-  finished: number | undefined;
-}
-
-/** The head of the chain, for a checkpoint. */
-export interface Head {
-  count: number;
-  lastId: number | undefined;
-  lastHash: string;
-}
-
-export interface Store {
-  /** Appends beacons in one transaction; returns once it has committed. */
-  append(entries: readonly { beacon: Beacon; receivedAt: string }[]): void;
-  /** Every record of one consent ID, oldest first. */
-  byConsentId(consentId: string): ConsentRecord[];
-  /** Up to `limit` consent records received after `after` (by receive time, then ID) and before `to`, oldest first. */
-  period(after: { receivedAt: string; id: number }, to: string, limit: number): ConsentRecord[];
-  /** Walks the chain and reports the first record that does not match. */
-  verify(): Verification;
-  /** The hash of record `id`, if it is still there. */
-  hashOf(id: number): string | undefined;
-  /** How many records the log holds, and its last. */
-  head(): Head;
-  /**
-   * Removes the records received before `before` (ISO 8601): first a retention record
-   * is chained, then the rows go in batches of `batch`, each its own transaction,
-   * with `pause` milliseconds between them so that beacons are written in between.
-   */
-  prune(
-    before: string,
-    options?: { dryRun?: boolean; forced?: boolean; now?: Date; batch?: number; pause?: number },
-  ): Promise<PruneReport>;
-  /** Throws unless a write commits and the file passes SQLite's quick integrity check (run at most every `quickCheckEvery` ms, 10 minutes by default: it reads the whole file). */
-  check(): void;
-  close(): void;
-}
-
-/** The store refuses a database an earlier version wrote, and says what to do. */
-export class OldDatabaseError extends Error {}
+export {
+  GENESIS,
+  OldDatabaseError,
+  type Broken,
+  type ConsentRecord,
+  type Head,
+  type PruneRecord,
+  type PruneReport,
+  type PruneStatement,
+  type Store,
+  type Verification,
+} from './chain.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS records (
@@ -166,72 +63,6 @@ const SCHEMA = `
   -- One row the health check rewrites, to prove that a write still commits.
   CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL) STRICT;
 `;
-
-/** The hash of a record: SHA-256 over a canonical JSON array of its ID, the previous hash and its content. */
-function recordHash(prevHash: string, row: Content): string {
-  const canonical = JSON.stringify([
-    'consent-log/2',
-    row.id,
-    prevHash,
-    row.received_at,
-    row.event,
-    row.consent_id,
-    row.visitor_time,
-    row.categories,
-    row.cookie_policy_version,
-    row.cookie_policy_effective,
-    row.revision,
-    row.gpc,
-    row.banner_hash,
-    row.action,
-    row.layer,
-    row.prune,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-const toContent = (id: number, beacon: Beacon, receivedAt: string): Content => ({
-  id,
-  received_at: receivedAt,
-  event: beacon.event,
-  consent_id: beacon.consentId,
-  visitor_time: beacon.visitorTime,
-  categories: beacon.categories.join(','),
-  cookie_policy_version: beacon.cookiePolicyVersion,
-  cookie_policy_effective: beacon.cookiePolicyEffective,
-  revision: beacon.revision,
-  gpc: beacon.gpc === null ? null : Number(beacon.gpc),
-  banner_hash: beacon.bannerHash,
-  action: beacon.action,
-  layer: beacon.layer,
-  prune: null,
-});
-
-const toRecord = (row: Row): ConsentRecord => ({
-  id: row.id,
-  receivedAt: row.received_at,
-  event: row.event as Beacon['event'],
-  consentId: row.consent_id ?? '',
-  visitorTime: row.visitor_time ?? '',
-  categories: (row.categories ?? '').split(',') as CategoryId[],
-  cookiePolicyVersion: row.cookie_policy_version ?? '',
-  cookiePolicyEffective: row.cookie_policy_effective ?? '',
-  revision: row.revision,
-  gpc: row.gpc === null ? null : row.gpc === 1,
-  bannerHash: row.banner_hash,
-  action: row.action as Beacon['action'],
-  layer: row.layer as Beacon['layer'],
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
-
-const toPrune = (row: Row): PruneRecord => ({
-  id: row.id,
-  receivedAt: row.received_at,
-  ...(JSON.parse(row.prune ?? '{}') as PruneStatement),
-});
-
-const broken = (row: Row): Broken => ({ id: row.id, receivedAt: row.received_at, consentId: row.consent_id });
 
 /** Whether `error` is SQLite's "database is locked": another connection holds the write lock. */
 export const isBusy = (error: unknown): boolean =>
@@ -324,101 +155,45 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
   function chain(make: (id: number) => Content): number {
     const tail = last.get() as { id: number; hash: string } | undefined;
     const content = make((tail?.id ?? 0) + 1);
-    const prevHash = tail?.hash ?? GENESIS;
-    insert.run({ ...content, prev_hash: prevHash, hash: recordHash(prevHash, content) });
+    insert.run({ ...linked(tail?.hash ?? GENESIS, content) });
     return content.id;
   }
 
-  const pendingPrune = (): PruneRecord | undefined => {
-    const head = first.get() as { id: number } | undefined;
-    if (!head) return undefined;
-    return (prunes.all() as unknown as Row[])
-      .map(toPrune)
-      .filter((prune) => prune.lastId >= head.id)
-      .at(-1);
-  };
+  const interruptedPrune = () =>
+    pendingPrune(prunes.all() as unknown as Row[], (first.get() as { id: number } | undefined)?.id);
 
+  // Each method runs its SQLite work to the end before it returns its promise.
   return {
-    append(entries) {
+    async append(entries) {
       transaction('BEGIN IMMEDIATE', () => {
         for (const { beacon, receivedAt } of entries) chain((id) => toContent(id, beacon, receivedAt));
       });
     },
 
-    byConsentId: (consentId) => (ofConsentId.all(consentId) as unknown as Row[]).map(toRecord),
+    byConsentId: async (consentId) => (ofConsentId.all(consentId) as unknown as Row[]).map(toRecord),
 
-    period: (after, to, limit) =>
+    period: async (after, to, limit) =>
       (inPeriod.all(after.receivedAt, after.id, to, limit) as unknown as Row[]).map(toRecord),
 
-    verify() {
+    async verify() {
       return transaction('BEGIN', (): Verification => {
-        let prevHash: string | undefined;
-        let previous = '';
-        let head: Row | undefined;
-        let records = 0;
-        let lastId: number | undefined;
-        const found: PruneRecord[] = [];
+        const walk = new ChainWalk();
         for (const row of everything.iterate() as Iterable<Row>) {
-          if (head === undefined) head = row;
-          else if (row.prev_hash !== prevHash) {
-            return {
-              ok: false,
-              record: broken(row),
-              problem: `it does not follow on from ${previous}: a record between them was removed, or the link was changed`,
-            };
-          }
-          if (recordHash(row.prev_hash, row) !== row.hash) {
-            return {
-              ok: false,
-              record: broken(row),
-              problem: 'its content does not match its hash: it was changed after it was written',
-            };
-          }
-          if (row.event === 'prune') found.push(toPrune(row));
-          prevHash = row.hash;
-          previous = `record ${row.id}`;
-          lastId = row.id;
-          records++;
+          const broken = walk.step(row);
+          if (broken) return broken;
         }
-        let unfinishedPrune: PruneRecord | undefined;
-        if (head !== undefined) {
-          // The first record links to the start, or to the last record a retention record in the chain says it removed.
-          const start = head.id === 1 && head.prev_hash === GENESIS;
-          const vouching = found.filter((prune) => prune.lastId >= head.id - 1).at(-1);
-          if (!start && vouching === undefined) {
-            return {
-              ok: false,
-              record: broken(head),
-              problem:
-                'it is the first record, but the records before it were removed without a retention record in the chain',
-            };
-          }
-          if (!start && vouching!.lastId === head.id - 1 && vouching!.lastHash !== head.prev_hash) {
-            return {
-              ok: false,
-              record: broken(head),
-              problem: `it does not follow on from record ${vouching!.lastId}, the last that retention record ${vouching!.id} removed`,
-            };
-          }
-          if (!start && vouching!.lastId >= head.id) unfinishedPrune = vouching;
-          for (const prune of found) {
-            const hash = prune.lastId >= head.id ? (byId.get(prune.lastId) as { hash: string } | undefined) : undefined;
-            if (hash !== undefined && hash.hash !== prune.lastHash) {
-              return {
-                ok: false,
-                record: { id: prune.id, receivedAt: prune.receivedAt, consentId: null },
-                problem: `the record it says it removed last, ${prune.lastId}, is still there with another hash`,
-              };
-            }
-          }
+        const lastRemoved = new Map<number, string>();
+        for (const id of walk.lastRemovedIds()) {
+          const found = byId.get(id) as { hash: string } | undefined;
+          if (found) lastRemoved.set(id, found.hash);
         }
-        return { ok: true, records, lastId, lastHash: prevHash ?? GENESIS, prunes: found, unfinishedPrune };
+        return walk.finish(lastRemoved);
       });
     },
 
-    hashOf: (id) => (byId.get(id) as { hash: string } | undefined)?.hash,
+    hashOf: async (id) => (byId.get(id) as { hash: string } | undefined)?.hash,
 
-    head() {
+    async head() {
       return transaction('BEGIN', () => {
         const tail = last.get() as { id: number; hash: string } | undefined;
         return {
@@ -448,7 +223,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
         };
       };
       if (dryRun) return transaction('BEGIN', plan);
-      const interrupted = pendingPrune();
+      const interrupted = interruptedPrune();
       // The retention record first: were the run cut short, the chain still says what was meant to go.
       const report = transaction('BEGIN IMMEDIATE', () => {
         const planned = plan();
@@ -461,22 +236,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
           future: planned.future,
           forced,
         };
-        const recordId = chain((id) => ({
-          id,
-          received_at: nowIso,
-          event: 'prune',
-          consent_id: null,
-          visitor_time: null,
-          categories: null,
-          cookie_policy_version: null,
-          cookie_policy_effective: null,
-          revision: null,
-          gpc: null,
-          banner_hash: null,
-          action: null,
-          layer: null,
-          prune: JSON.stringify(statement),
-        }));
+        const recordId = chain((id) => pruneContent(id, nowIso, statement));
         return { ...planned, recordId };
       });
       // What an earlier, interrupted run meant to remove goes too.
@@ -489,7 +249,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
       return { ...report, finished: interrupted?.id };
     },
 
-    check() {
+    async check() {
       if (!existsSync(path)) throw new Error(`the database file ${path} is gone`);
       transaction('BEGIN IMMEDIATE', () => touch.run(new Date().toISOString()));
       if (performance.now() - lastQuickCheck >= (options.quickCheckEvery ?? 600_000)) {
@@ -499,7 +259,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
       }
     },
 
-    close() {
+    async close() {
       db.close();
     },
   };

@@ -29,7 +29,7 @@ describe('tampering', () => {
   const db = tempDb();
   let service: Service;
   beforeAll(async () => {
-    seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(26) }, { receivedAt: monthsAgo(25) }]);
+    await seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(26) }, { receivedAt: monthsAgo(25) }]);
     service = await startService(db);
     for (let i = 0; i < 2; i++) expect((await sendBeacon(service.url, beaconFields())).status).toBe(204);
   });
@@ -89,7 +89,7 @@ describe('tampering', () => {
 describe('retention', () => {
   it('prune with CONSENT_LOG_RETENTION_MONTHS deletes only what is older', async () => {
     const db = tempDb();
-    seed(db, [{ receivedAt: monthsAgo(22) }, { receivedAt: monthsAgo(21) }, { receivedAt: monthsAgo(19) }]);
+    await seed(db, [{ receivedAt: monthsAgo(22) }, { receivedAt: monthsAgo(21) }, { receivedAt: monthsAgo(19) }]);
     const run = await runCli(db, ['prune'], { CONSENT_LOG_RETENTION_MONTHS: '20' });
     expect(run.stdout).toMatch(/Pruned 2 records/);
     expect(readRows(db).map((row) => [row['id'], row['event']])).toEqual([
@@ -102,7 +102,7 @@ describe('retention', () => {
 
   it('--older-than wins over CONSENT_LOG_RETENTION_MONTHS', async () => {
     const db = tempDb();
-    seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(22) }]);
+    await seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(22) }]);
     const run = await runCli(db, ['prune', '--older-than', '20'], { CONSENT_LOG_RETENTION_MONTHS: '36' });
     expect(run.stdout).toMatch(/Pruned 2 records/);
     // Only the retention record is left.
@@ -111,7 +111,7 @@ describe('retention', () => {
 
   it('after everything is pruned, new records chain on from the retention record', async () => {
     const db = tempDb();
-    seed(db, [{ receivedAt: monthsAgo(40) }, { receivedAt: monthsAgo(39) }]);
+    await seed(db, [{ receivedAt: monthsAgo(40) }, { receivedAt: monthsAgo(39) }]);
     expect((await runCli(db, ['prune', '--older-than', '36'])).status).toBe(0);
     expect((await runCli(db, ['verify'])).stdout).toMatch(/^Chain intact: 1 record, up to record 3 /m);
     const service = await startService(db);

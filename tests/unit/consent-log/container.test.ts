@@ -55,3 +55,20 @@ it(
     }
   },
 );
+
+it('the image installs the same pg the tests run: the service lists it, and its lock pins the version the project locks', () => {
+  const service = JSON.parse(readFileSync(join(ROOT, 'services/consent-log/package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const project = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  type Lock = { packages: Record<string, { version: string }> };
+  const serviceLock = JSON.parse(readFileSync(join(ROOT, 'services/consent-log/package-lock.json'), 'utf8')) as Lock;
+  const projectLock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as Lock;
+  expect(Object.keys(service.dependencies)).toEqual(['pg']);
+  expect(project.dependencies['pg']).toBe(service.dependencies['pg']);
+  expect(serviceLock.packages['node_modules/pg']!.version).toBe(projectLock.packages['node_modules/pg']!.version);
+  expect(arguments_('COPY').map((copy) => copy.split(/\s+/)[0])).toContain('services/consent-log/package-lock.json');
+  expect(arguments_('RUN').join('\n')).toMatch(/npm ci --omit=dev .*--prefix services\/consent-log/);
+});

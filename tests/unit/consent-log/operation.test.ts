@@ -45,7 +45,7 @@ it('GET and HEAD /health answer 200 when healthy', async () => {
 
 it('/health answers 503 on a database it cannot write to', { timeout: 30_000 }, async () => {
   const db = tempDb();
-  seed(db, records(3));
+  await seed(db, records(3));
   // The file is the service's to read, not to write: root writes anyway, so the service runs as nobody.
   chmodSync(dirname(db), 0o777);
   chmodSync(dirname(dirname(db)), 0o755);
@@ -72,7 +72,7 @@ it(
   { timeout: 30_000 },
   async () => {
     const db = tempDb();
-    seed(db, records(3000));
+    await seed(db, records(3000));
     corrupt(db);
     const verify = await runCli(db, ['verify']);
     expect(verify.status).not.toBe(0);

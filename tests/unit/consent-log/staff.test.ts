@@ -9,7 +9,7 @@ describe('the staff endpoints', () => {
   let service: Service;
   beforeAll(async () => {
     // Records received on three days, two of them from one visitor.
-    seed(db, [
+    await seed(db, [
       {
         receivedAt: '2026-11-30T22:59:01.000Z',
         beacon: { consentId: VISITOR, visitorTime: '2026-11-30T23:59:00.000+01:00' },
@@ -97,7 +97,7 @@ describe('the staff endpoints', () => {
 
   it('GET /export pages through a long period: every record once, in the order received', async () => {
     // 1200 records on one day, several to a millisecond, as a busy day's batches are.
-    seed(
+    await seed(
       db,
       Array.from({ length: 1200 }, (_, index) => ({
         receivedAt: new Date(Date.UTC(2027, 0, 5, 12) + Math.floor(index / 7)).toISOString(),
@@ -146,7 +146,7 @@ describe('the staff lookup and the export, for every record', () => {
   const CHOOSER = '1a2b3c4d-5e6f-4a70-8b91-a2b3c4d5e6f7';
   let service: Service;
   beforeAll(async () => {
-    seed(db, [
+    await seed(db, [
       { receivedAt: '2000-01-01T00:00:00.000Z' },
       {
         receivedAt: '2026-12-01T10:00:00.000Z',
