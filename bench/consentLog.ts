@@ -196,7 +196,7 @@ export async function measureConsentLog({
       for (const instances of [1, 2]) {
         const env = { ...common, CONSENT_LOG_DATABASE_URL: await server.newLog() };
         const run = await measureService(cli, env, instances, beacons, clients);
-        postgres.push({ name: `PostgreSQL, ${instances === 1 ? 'one instance' : `${instances} instances`}`, ...run });
+        postgres.push({ name: `PostgreSQL, ${instances === 1 ? 'one instance' : 'two instances'}`, ...run });
       }
     } finally {
       await server.stop();
