@@ -14,7 +14,6 @@ import {
   type RequestValues,
 } from '../../src/lib/requests/catalogue';
 import {
-  composeLetter,
   composeMessage,
   composeSubject,
   endpointPayload,
@@ -24,6 +23,7 @@ import {
   REFERENCE_ALPHABET,
   requestText,
 } from '../../src/lib/requests/compose';
+import { composeLetter } from '../../src/lib/requests/composeLetter';
 import { COMPANY_LETTER_ADDRESS, requestContext } from '../../src/lib/requests/context';
 import { validatePersonnummer } from '../../src/lib/requests/personnummer';
 import { requestLinksFor } from '../../src/lib/requests/policyLinks';
@@ -63,7 +63,7 @@ describe('validateRequest', () => {
   it('passes a complete request of every type, and the letter where one is offered', () => {
     for (const type of REQUEST_TYPES) {
       expect(validateRequest(type, 'message', anna, today)).toEqual({});
-      if (REQUESTS[type].letter) expect(validateRequest(type, 'letter', anna, today)).toEqual({});
+      if (REQUESTS[type].letter) expect(validateRequest(type, 'letter', anna, today, validatePersonnummer)).toEqual({});
     }
   });
 
@@ -76,7 +76,7 @@ describe('validateRequest', () => {
       'correct',
     ]);
     // The personnummer is optional even in the letter.
-    expect(Object.keys(validateRequest('registerutdrag', 'letter', empty, today))).toEqual([
+    expect(Object.keys(validateRequest('registerutdrag', 'letter', empty, today, validatePersonnummer))).toEqual([
       'name',
       'street',
       'postalCode',
@@ -106,9 +106,21 @@ describe('validateRequest', () => {
 
   it('takes a letter without a personnummer, and checks one that is given', () => {
     expect(validateRequest('registerutdrag', 'letter', { ...anna, personnummer: '' }, today)).toEqual({});
-    expect(validateRequest('registerutdrag', 'letter', { ...anna, personnummer: '900101-2394' }, today)).toEqual({
+    expect(
+      validateRequest(
+        'registerutdrag',
+        'letter',
+        { ...anna, personnummer: '900101-2394' },
+        today,
+        validatePersonnummer,
+      ),
+    ).toEqual({
       personnummer: 'Kontrollsiffran stämmer inte. Kontrollera personnumret.',
     });
+  });
+
+  it('refuses to pass a personnummer it was given no check for', () => {
+    expect(() => validateRequest('registerutdrag', 'letter', anna, today)).toThrow(/personnummer check/);
   });
 
   it('gives examples of personnummer from Skatteverket’s test series only, with a valid check digit', () => {
@@ -145,7 +157,7 @@ describe('validateRequest', () => {
       field === 'wrong' ? 'rattelse' : field === 'personnummer' || field === 'postalCode' ? 'registerutdrag' : 'sparr';
     const action = field === 'personnummer' || field === 'postalCode' ? 'letter' : 'message';
     const values = { ...anna, customerNumber: 'K-1', phone: '070-123 45 67', [field]: value };
-    expect(validateRequest(type, action, values, today)).toEqual({ [field]: message });
+    expect(validateRequest(type, action, values, today, validatePersonnummer)).toEqual({ [field]: message });
   });
 });
 

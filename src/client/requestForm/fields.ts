@@ -1,26 +1,15 @@
-/**
- * The form's fields: which ones the chosen request and route show, what the
- * visitor typed, and the errors beside them.
- */
+/** The form's fields: what the visitor typed, and the errors beside them. */
 import {
   CHANNELS,
-  fieldsFor,
-  REQUESTS,
   TEXT_FIELDS,
   type Channel,
   type FieldName,
-  type RequestAction,
-  type RequestType,
   type RequestValues,
   type TextField,
 } from '../../lib/requests/catalogue.ts';
 import { $ } from './dom.ts';
 
 export interface FormFields {
-  /** Shows what a request type and route use; the other fields are hidden and disabled, and keep what was typed. */
-  show(type: RequestType, route: RequestAction): void;
-  /** The route chosen for the request shown: the letter where offered and chosen, else the message. */
-  route(type: RequestType): RequestAction;
   values(): RequestValues;
   showErrors(errors: Partial<Record<FieldName, string>>): void;
   clearErrors(): void;
@@ -28,15 +17,10 @@ export interface FormFields {
 
 const isChannel = (value: string): value is Channel => value in CHANNELS;
 
-/**
- * The form's fields. `offersLetter`: the privacy policy in force mentions a
- * letter, so the requests that may be made by letter offer one, after e-mail.
- */
-export function formFields(form: HTMLFormElement, offersLetter: boolean): FormFields {
-  const letterFor = (type: RequestType) => offersLetter && REQUESTS[type].letter !== undefined;
+/** The form's fields; which of them show is ./main.ts's to decide. */
+export function formFields(form: HTMLFormElement): FormFields {
   const control = (field: TextField) => form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#f-${field}`);
   const channelBoxes = () => [...form.querySelectorAll<HTMLInputElement>('input[name="channels"]')];
-  const routeBox = $<HTMLFieldSetElement>('[data-route]', form);
   const summary = $('[data-error-summary]', form);
   const errorTarget = (field: FieldName) => (field === 'channels' ? channelBoxes()[0] : control(field));
 
@@ -61,30 +45,6 @@ export function formFields(form: HTMLFormElement, offersLetter: boolean): FormFi
   }
 
   return {
-    show(type, route) {
-      const letter = letterFor(type);
-      const shown = letter ? route : 'message';
-      routeBox.hidden = !letter;
-      for (const radio of routeBox.querySelectorAll<HTMLInputElement>('input')) {
-        radio.disabled = !letter;
-        radio.checked = radio.value === shown;
-      }
-      const inUse = new Set<string>(fieldsFor(type, shown));
-      for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
-        const field = wrapper.dataset['field'];
-        const used = field === 'address' ? inUse.has('street') : inUse.has(field ?? '');
-        wrapper.hidden = !used;
-        for (const element of wrapper.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
-          element.disabled = !used;
-      }
-      clearErrors();
-    },
-
-    route(type) {
-      if (!letterFor(type)) return 'message';
-      return routeBox.querySelector<HTMLInputElement>('input:checked')?.value === 'letter' ? 'letter' : 'message';
-    },
-
     values() {
       const fields = Object.keys(TEXT_FIELDS) as TextField[];
       return {

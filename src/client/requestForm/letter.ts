@@ -1,5 +1,5 @@
 /** The letter to print and sign, filled in as text: nothing typed becomes markup. */
-import type { Letter } from '../../lib/requests/compose.ts';
+import type { Letter } from '../../lib/requests/composeLetter.ts';
 import { $, renderLines, setText } from './dom.ts';
 
 export function showLetter(wrap: HTMLElement, letter: Letter, signature: string): void {
@@ -25,9 +25,4 @@ export function showLetter(wrap: HTMLElement, letter: Letter, signature: string)
   // The letter prints alone (global.css).
   document.documentElement.classList.add('has-letter');
   wrap.focus();
-}
-
-export function hideLetter(wrap: HTMLElement): void {
-  wrap.hidden = true;
-  document.documentElement.classList.remove('has-letter');
 }

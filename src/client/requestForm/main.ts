@@ -1,20 +1,31 @@
 /**
- * The privacy request form: checks what the visitor typed, then composes an
- * e-mail (or POSTs to the configured endpoint) or, where a request offers one,
- * a letter to print. Nothing is stored, and the personnummer never leaves the page.
+ * The privacy request form's first script, all that a visit to /kontakt/ runs of it: it shows
+ * the form and, for the request chosen, the fields that the markup names on each choice
+ * (`data-message-fields`, and `data-letter-fields` where a letter is offered). What checks and composes
+ * a request (./submit.ts) loads once a request is chosen; the letter and its personnummer check
+ * (./letterRoute.ts) only once the letter is. Nothing is stored, and the personnummer never
+ * leaves the page.
  */
-import { stockholmDay } from '../../lib/dates.ts';
-import { parseRequestType, type RequestContext, type RequestType } from '../../lib/requests/catalogue.ts';
-import { composeLetter, composeMessage, endpointPayload, makeReference } from '../../lib/requests/compose.ts';
-import { validateRequest } from '../../lib/requests/validate.ts';
-import { $ } from './dom.ts';
-import { formFields } from './fields.ts';
-import { hideLetter, showLetter } from './letter.ts';
-import { sendToEndpoint, showMessage, wireCopyButtons } from './message.ts';
-import { showReceipt } from './receipt.ts';
+import type { RequestAction, RequestContext, RequestType } from '../../lib/requests/catalogue.ts';
+// Built as a module of its own and imported by its URL, as the consent banner is
+// (src/client/consent/boot.ts): a plain `import('./submit.ts')` would bring Vite's preloading
+// helper (0.8 KB gzipped) into this script.
+import type { SubmitModule } from './registry.ts';
+import submitUrl from './submit.ts?worker&url';
 
-interface RequestSetup extends RequestContext {
+export interface RequestSetup extends RequestContext {
   endpoint?: string;
+}
+
+/** The form and the places its results go, found once. */
+export interface RequestPage {
+  form: HTMLFormElement;
+  setup: RequestSetup;
+  submit: HTMLButtonElement;
+  status: HTMLElement;
+  result: HTMLElement;
+  letterWrap: HTMLElement;
+  receipt: HTMLElement;
 }
 
 /** The setup the page carries, checked field by field; anything else leaves the form off. */
@@ -37,88 +48,84 @@ function readSetup(json: string | null | undefined): RequestSetup | undefined {
   return sound ? (setup as RequestSetup) : undefined;
 }
 
+/** The element a selector names; the form's markup guarantees it is there. */
+const find = <T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document): T =>
+  root.querySelector<T>(selector)!;
+
 function start(form: HTMLFormElement, setup: RequestSetup): void {
-  const fields = formFields(form, setup.offersLetter);
-  const fieldsBox = $('[data-fields]', form);
-  const submit = $<HTMLButtonElement>('[data-submit]', form);
-  const status = $('[data-status]');
-  const result = $('[data-result]');
-  const letterWrap = $('[data-letter-wrap]');
-  const receipt = $('[data-receipt]');
-  let type: RequestType | undefined;
+  const page: RequestPage = {
+    form,
+    setup,
+    submit: find<HTMLButtonElement>('[data-submit]', form),
+    status: find('[data-status]'),
+    result: find('[data-result]'),
+    letterWrap: find('[data-letter-wrap]'),
+    receipt: find('[data-receipt]'),
+  };
+  const fieldsBox = find('[data-fields]', form);
+  const routeBox = find<HTMLFieldSetElement>('[data-route]', form);
+  let chosen: HTMLInputElement | undefined;
+  let submitter: Promise<SubmitModule> | undefined;
+  let loaded: SubmitModule | undefined;
+  const load = () =>
+    (submitter ??= import(/* @vite-ignore */ submitUrl).then(() => (loaded = globalThis.__requestSubmit!)));
 
-  function hideOutputs(): void {
-    result.hidden = true;
-    hideLetter(letterWrap);
-    receipt.hidden = true;
-    status.replaceChildren();
-  }
+  /** The route of the request shown: the letter where offered and chosen, else the message. */
+  const route = (): RequestAction =>
+    !routeBox.hidden && routeBox.querySelector<HTMLInputElement>('input:checked')?.value === 'letter'
+      ? 'letter'
+      : 'message';
 
-  function show(next: RequestType, route = fields.route(next)): void {
-    type = next;
-    fields.show(next, route);
-    submit.textContent =
-      route === 'letter' ? 'Skapa brev att skriva ut' : setup.endpoint ? 'Skicka begäran' : 'Skapa e-postmeddelande';
+  /** Shows what a request and route use; the other fields are hidden and disabled, and keep what was typed. */
+  function show(choice: HTMLInputElement, next: RequestAction): void {
+    chosen = choice;
+    const letterFields = choice.dataset['letterFields'];
+    const shown = letterFields === undefined ? 'message' : next;
+    routeBox.hidden = letterFields === undefined;
+    for (const radio of routeBox.querySelectorAll('input')) {
+      radio.disabled = routeBox.hidden;
+      radio.checked = radio.value === shown;
+    }
+    const inUse = new Set((shown === 'letter' ? letterFields : choice.dataset['messageFields'])?.split(' '));
+    for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
+      const field = wrapper.dataset['field'];
+      const used = inUse.has(field === 'address' ? 'street' : (field ?? ''));
+      wrapper.hidden = !used;
+      for (const element of wrapper.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
+        element.disabled = !used;
+    }
+    page.submit.textContent =
+      shown === 'letter' ? 'Skapa brev att skriva ut' : setup.endpoint ? 'Skicka begäran' : 'Skapa e-postmeddelande';
     fieldsBox.hidden = false;
-    hideOutputs();
+    loaded?.reset(page);
+    // Fetched while the visitor fills in the fields, so that it is there by the time they send.
+    void load().then((module) => {
+      if (shown === 'letter') void module.loadLetter();
+    });
   }
 
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'arende') {
-      const next = parseRequestType(target.value);
-      // E-mail (or the form's endpoint) comes first for every request; the letter is the visitor's choice.
-      if (next) show(next, 'message');
-    } else if (target.name === 'satt' && type) {
-      show(type, target.value === 'letter' ? 'letter' : 'message');
-    }
+    // E-mail (or the form's endpoint) comes first for every request; the letter is the visitor's choice.
+    if (target.name === 'arende') show(target, 'message');
+    else if (target.name === 'satt' && chosen) show(chosen, target.value === 'letter' ? 'letter' : 'message');
   });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!type) return;
-    const route = fields.route(type);
-    const today = stockholmDay();
-    const values = fields.values();
-    const errors = validateRequest(type, route, values, today);
-    hideOutputs();
-    if (Object.keys(errors).length > 0) {
-      fields.showErrors(errors);
-      return;
-    }
-    fields.clearErrors();
-    const reference = makeReference(today, (n) => crypto.getRandomValues(new Uint8Array(n)));
-    const letter = route === 'letter' ? composeLetter(type, values, setup, today) : undefined;
-    if (letter) {
-      showLetter(letterWrap, letter, values.name.trim());
-      showReceipt(receipt, reference, today, 'letter');
-      return;
-    }
-    const message = composeMessage(type, values, setup, reference);
-    if (setup.endpoint) {
-      const honeypot = form.querySelector<HTMLInputElement>('#f-webbplats')?.value.trim() ?? '';
-      submit.disabled = true;
-      void sendToEndpoint(setup.endpoint, endpointPayload(type, values, reference, honeypot), status, message).then(
-        (sent) => {
-          submit.disabled = false;
-          if (sent) showReceipt(receipt, reference, today, 'message');
-        },
-      );
-      return;
-    }
-    showMessage(result, message);
-    showReceipt(receipt, reference, today, 'message');
+    if (!chosen) return;
+    const type = chosen.value as RequestType;
+    const next = route();
+    void load().then((module) => module.submitRequest(page, type, next));
   });
 
-  wireCopyButtons(result);
-  $('[data-print]').addEventListener('click', () => print());
-
   form.hidden = false;
-  $('[data-request-fallback]').hidden = true;
-  const preselected = parseRequestType(new URLSearchParams(location.search).get('arende'));
-  if (preselected) {
-    const radio = form.querySelector<HTMLInputElement>(`#arende-${preselected}`);
-    if (radio) radio.checked = true;
+  find('[data-request-fallback]').hidden = true;
+  // A link to /kontakt/?arende=<type> opens the form at that request.
+  const asked = new URLSearchParams(location.search).get('arende') ?? '';
+  const preselected = /^[a-z]+$/.test(asked) ? form.querySelector<HTMLInputElement>(`#arende-${asked}`) : null;
+  if (preselected?.name === 'arende') {
+    preselected.checked = true;
     show(preselected, 'message');
   }
 }

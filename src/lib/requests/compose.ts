@@ -1,7 +1,6 @@
 import { site } from '../../site.config.ts';
 import { formatSwedishDate } from '../dates.ts';
 import {
-  ADDRESS_FIELDS,
   CHANNELS,
   CHANNELS_FIELD,
   fieldsFor,
@@ -12,7 +11,6 @@ import {
   type RequestValues,
   type TextField,
 } from './catalogue.ts';
-import { validatePersonnummer } from './personnummer.ts';
 
 /** Letters and digits nobody confuses when reading a reference aloud (no 0/O, 1/I/L). */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -41,7 +39,7 @@ const block = (text: string): string =>
     .trim();
 
 /** A field's value as it is sent: one line, or a block for a text area. */
-const sent = (field: TextField, values: RequestValues): string =>
+export const sent = (field: TextField, values: RequestValues): string =>
   'rows' in TEXT_FIELDS[field] ? block(values[field]) : oneLine(values[field]);
 
 /** A `mailto:` URL (RFC 6068): everything percent-encoded, line breaks as CRLF. */
@@ -63,7 +61,7 @@ function policyCitation(context: RequestContext): string {
 }
 
 /** The first paragraph of a message or letter: what is asked, under which policy and article. */
-function request(type: RequestType, context: RequestContext): string {
+export function request(type: RequestType, context: RequestContext): string {
   const { ask, article } = REQUESTS[type];
   return `${ask} Begäran görs enligt ${policyCitation(context)} och ${article} i dataskyddsförordningen (GDPR).`;
 }
@@ -133,49 +131,4 @@ export function endpointPayload(
   }
   payload.set('webbplats', honeypot);
   return payload;
-}
-
-export interface Letter {
-  title: string;
-  recipient: string[];
-  sender: string[];
-  date: string;
-  /** The request, under which policy and article. */
-  request: string;
-  /** What the request asks to be told, as a list; may be empty. */
-  points: string[];
-  /** The closing paragraph. */
-  closing: string;
-  /** What the visitor filled in, by label; an optional field left empty is left out. */
-  details: [label: string, value: string][];
-}
-
-/** The signed letter a request may be made with: the only place the personnummer goes, if the visitor gives it. */
-export function composeLetter(
-  type: RequestType,
-  values: RequestValues,
-  context: RequestContext,
-  today: string,
-): Letter | undefined {
-  const { letter } = REQUESTS[type];
-  if (!letter) return undefined;
-  const [street, postalCode, city] = ADDRESS_FIELDS.map((field) => oneLine(values[field]));
-  const id = validatePersonnummer(values.personnummer, today);
-  const details: [string, string][] = [];
-  for (const field of letter.fields) {
-    if (field === 'channels' || (ADDRESS_FIELDS as readonly string[]).includes(field)) continue;
-    const value = field === 'personnummer' && id.ok ? id.normalized : sent(field, values);
-    if (value) details.push([TEXT_FIELDS[field].inMessage, value]);
-  }
-  if (letter.fields.includes('street')) details.push(['Folkbokföringsadress', `${street}, ${postalCode} ${city}`]);
-  return {
-    title: letter.title,
-    recipient: context.postalAddress,
-    sender: [oneLine(values.name), street ?? '', `${postalCode} ${city}`],
-    date: formatSwedishDate(today),
-    request: request(type, context),
-    points: [...(REQUESTS[type].points ?? [])],
-    closing: letter.closing,
-    details,
-  };
 }

@@ -9,7 +9,13 @@ import {
   type RequestValues,
   type TextField,
 } from './catalogue.ts';
-import { validatePersonnummer } from './personnummer.ts';
+import type { validatePersonnummer } from './personnummer.ts';
+
+/**
+ * The personnummer check (`validatePersonnummer`), passed in by whoever validates a letter, the
+ * one route that asks for a personnummer: the form's e-mail route loads without it.
+ */
+export type PersonnummerCheck = typeof validatePersonnummer;
 
 /** Something like name@example.se: no spaces, one @, a dot in the domain. */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
@@ -26,14 +32,21 @@ const CHECKS: Readonly<Record<Exclude<FieldCheck, 'personnummer'>, [RegExp, stri
 };
 
 /** One text field's problem, in Swedish, or undefined when it is fine. */
-function checkText(field: TextField, value: string, today: string): string | undefined {
+function checkText(
+  field: TextField,
+  value: string,
+  today: string,
+  checkPersonnummer: PersonnummerCheck | undefined,
+): string | undefined {
   const spec = TEXT_FIELDS[field];
   const trimmed = value.trim();
   if (trimmed === '') return 'optional' in spec ? undefined : spec.missing;
   if (trimmed.length > spec.max) return `Skriv högst ${spec.max} tecken (nu ${trimmed.length}).`;
   if (!('check' in spec)) return undefined;
   if (spec.check === 'personnummer') {
-    const result = validatePersonnummer(trimmed, today);
+    if (!checkPersonnummer)
+      throw new Error(`The field ${field} needs the personnummer check: pass validatePersonnummer.`);
+    const result = checkPersonnummer(trimmed, today);
     return result.ok ? undefined : result.error;
   }
   const [pattern, message] = CHECKS[spec.check];
@@ -42,13 +55,15 @@ function checkText(field: TextField, value: string, today: string): string | und
 
 /**
  * Every problem with a request before anything is composed or sent, field by
- * field in form order. Empty when the request can go.
+ * field in form order. Empty when the request can go. `checkPersonnummer` is required where
+ * the request's fields include the personnummer (a letter).
  */
 export function validateRequest(
   type: RequestType,
   action: RequestAction,
   values: RequestValues,
   today: string,
+  checkPersonnummer?: PersonnummerCheck,
 ): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
   for (const field of fieldsFor(type, action)) {
@@ -57,7 +72,7 @@ export function validateRequest(
         ? values.channels.length === 0
           ? CHANNELS_FIELD.missing
           : undefined
-        : checkText(field, values[field], today);
+        : checkText(field, values[field], today, checkPersonnummer);
     if (problem) errors[field] = problem;
   }
   return errors;
