@@ -17,15 +17,13 @@ export interface PublishedText {
   body: string;
 }
 
-/** JSON with every object's keys sorted and no spaces: the same value always gives the same bytes. */
+/**
+ * The bytes a text is published and hashed as: JSON without spaces, keys in the
+ * order the build writes them, which is the order the library shows them in (a
+ * cookie table's columns follow its headers), so the same text always gives the
+ * same bytes.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
-  }
   return JSON.stringify(value);
 }
 
