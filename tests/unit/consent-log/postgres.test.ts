@@ -10,9 +10,11 @@ import {
   postgresServer,
   rows,
   runCli,
+  seed,
   sendBeacon,
   staffGet,
   startService,
+  tamper,
   tempPostgresLog,
   type Service,
 } from './service';
@@ -112,6 +114,25 @@ describe.skipIf(postgresMissing !== undefined)('on PostgreSQL', () => {
     await expect(rows(db, "UPDATE records SET categories = 'necessary' WHERE id = 1")).rejects.toThrow(
       /consent records are never changed/,
     );
+  });
+
+  it('a record removed from the middle, then one edited: verify names where the chain breaks, as on SQLite', async () => {
+    const db = await tempPostgresLog();
+    await seed(
+      db,
+      Array.from({ length: 5 }, (_, index) => ({
+        receivedAt: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
+      })),
+    );
+    expect(await runCli(db, ['verify'])).toMatchObject({ status: 0, stdout: expect.stringContaining('5 records') });
+    await tamper(db, "UPDATE records SET categories = 'necessary' WHERE id = 4");
+    const edited = await runCli(db, ['verify']);
+    expect(edited.stderr).toMatch(/^Chain broken at record 4 .*: its content does not match its hash/m);
+    expect(edited.status).toBe(1);
+    await tamper(db, 'DELETE FROM records WHERE id = 2');
+    const removed = await runCli(db, ['verify']);
+    expect(removed.stderr).toMatch(/^Chain broken at record 3 .*: it does not follow on from record 1/m);
+    expect(removed.status).toBe(1);
   });
 
   it('verify and prune never create a log that is not there, and a URL that is not PostgreSQL is refused', async () => {
