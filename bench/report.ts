@@ -2,13 +2,24 @@
 // table, and the targets.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { OPEN_SAMPLES } from './interaction.ts';
-import { PAGES_DAY } from './pagesSite.ts';
-import type { Results } from './results.ts';
+import { ACCEPT_SAMPLES, EVENT_THRESHOLD } from './acceptClick.ts';
+import { OPEN_SAMPLES, PHONE } from './interaction.ts';
+import { PAGES_SITES, type PagesSiteName } from './pagesSite.ts';
+import type { Results, SiteResults } from './results.ts';
 import { root } from './shared.ts';
-import { consentLogTable, lighthouseTable, returningTable, scaleTable, scanTable, weightTable } from './tables.ts';
+import {
+  acceptTable,
+  consentLogTable,
+  firstVisitTable,
+  lighthouseTable,
+  openTable,
+  returningTable,
+  scaleTable,
+  scanTable,
+  weightTable,
+} from './tables.ts';
 import { targets } from './targets.ts';
 
 async function versionOf(command: string, args: string[]): Promise<string> {
@@ -41,30 +52,41 @@ async function machine(browserPath: string): Promise<string[]> {
  */
 export async function composeReport(
   results: Results,
-  { command, runs, browserPath }: { command: string; runs: number; browserPath: string },
+  { command, runs, browserPath, minutes }: { command: string; runs: number; browserPath: string; minutes: number },
 ): Promise<string> {
   const report = [
     '# Benchmarks',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\` on:`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${command}\` (${minutes.toFixed(1)} minutes) on:`,
     '',
     ...(await machine(browserPath)).map((line) => `- ${line}`),
+    `- load average ${loadavg()[0]?.toFixed(1)} when the run ended (${cpus().length} cores; figures under load are slower)`,
     '',
     'The benchmark reports; it does not fail. The byte budgets that may fail are tests (`tests/e2e/budgets/first-and-repeat-visit.spec.ts`).',
     '',
   ];
-  if (results.weight || results.returning || results.lighthouse) {
+  const sites = Object.entries(results.sites ?? {}) as [PagesSiteName, SiteResults][];
+  const each = <T>(pick: (site: SiteResults) => T | undefined): [PagesSiteName, T][] =>
+    sites.flatMap(([name, site]) => {
+      const value = pick(site);
+      return value === undefined ? [] : [[name, value]];
+    });
+  if (sites.length > 0) {
     report.push(
       '## The pages measured',
       '',
-      `A production build of the published versions plus the test fixtures' later ones, built for ${PAGES_DAY} so that`,
-      'the history has entries and a changes page exists, with no statistics or marketing tool configured. It is',
-      'served by `tools/static-host/staticHost.ts`, which behaves like the hosts the site is deployed to: gzip,',
-      'ETags, and the headers of the build’s own `_headers` (fingerprinted files under `/_astro/` cached for a year).',
+      'Two production builds, with no statistics or marketing tool configured:',
+      '',
+      ...sites.map(([name]) => `- **${name}**: ${PAGES_SITES[name].about}; built for ${PAGES_SITES[name].day}.`),
+      '',
+      'Version 1 is the first version of each policy, so v1 has no changes page. Each build is served by',
+      '`tools/static-host/staticHost.ts`, which behaves like the hosts the site is deployed to: gzip, ETags, and the',
+      'headers of the build’s own `_headers` (fingerprinted files under `/_astro/` cached for a year).',
       '',
     );
   }
-  if (results.weight) {
+  const weights = each((site) => site.weight);
+  if (weights.length > 0) {
     report.push(
       '## Page weight',
       '',
@@ -73,45 +95,79 @@ export async function composeReport(
       '**Acceptera alla**, consent stored. Requests the browser served from its cache without asking are not',
       'counted; the favicon is counted among the requests, not in the bytes.',
       '',
-      weightTable(results.weight),
-      '',
     );
+    const v1 = weights.find(([name]) => name === 'v1')?.[1];
+    const v2 = weights.find(([name]) => name === 'v2')?.[1];
+    if (v1 && v2) report.push('### First visit, v1 and v2', '', firstVisitTable(v1, v2), '');
+    for (const [name, weight] of weights) report.push(`### ${name}`, '', weightTable(weight), '');
   }
-  if (results.returning) {
+  const returning = each((site) => site.returning);
+  if (returning.length > 0) {
     report.push(
       '## Returning visitors',
       '',
       'A visitor who accepted everything comes back. Scripts run: every script the page executes, whether from the',
       'network or the cache, gzipped at level 9 as the budget test counts them (`tests/e2e/budgets/first-and-repeat-visit.spec.ts`);',
       "of it consent: the consent's own script, without a page's own feature such as the contact page's request form.",
-      `Click to preferences: from the click on **Cookieinställningar** in the footer to the first frame in which`,
-      `the preferences are visible, median of ${OPEN_SAMPLES}, each in a fresh browser context with an empty cache so that the`,
-      'banner is fetched for real. After hover: the pointer rested on the link (which prefetches the banner) until the',
-      'network was idle. No hover: a click straight away, as a tap or a keyboard user might (focus prefetches too, so',
-      'this is the worst case).',
       '',
-      returningTable(results.returning),
+    );
+    for (const [name, pages] of returning) report.push(`### ${name}`, '', returningTable(pages), '');
+    report.push(
+      '### Opening the preferences',
+      '',
+      'From the visitor reaching **Cookieinställningar** in the footer to the first frame in which the preferences',
+      `are visible (watched frame by frame from inside the page), median of ${OPEN_SAMPLES}, each in a fresh browser context`,
+      'with an empty cache and consent stored, so that the banner is fetched for real once the page has loaded. Click',
+      'after hover: the pointer rested on the link (which prefetches the banner) until the network was idle, then a',
+      'click; timed from the click. Click, no hover: a click straight away (the pointer arrives with it, which',
+      `prefetches too). Tap on a phone: Playwright's ${PHONE} (touch, mobile viewport), the link scrolled into view and`,
+      'tapped at its centre; timed from the touch itself (the first of `touchstart` and `pointerdown`, in capturing',
+      'listeners on the window, before any of the page’s own), so the figure includes the wait for the click that',
+      'follows the touch. Timed on the start page and on the largest page, the changes page, where the build has',
+      'one: the consent script is the same on every page.',
+      '',
+      openTable(returning.map(([name, pages]) => [name, { returning: pages }])),
       '',
     );
   }
-  if (results.lighthouse) {
+  const accepts = each((site) => site.accept);
+  if (accepts.length > 0) {
+    report.push(
+      '## Acceptera alla against the bare library',
+      '',
+      'How long the browser takes to answer the click on **Acceptera alla** on a first visit: our banner on the start',
+      'page, against `vanilla-cookieconsent` alone on the same page (its own dist JS and CSS from `node_modules`, run',
+      'with the configuration our page carries, so the same texts and categories, and none of our callbacks: no',
+      `proof in the cookie, no beacon, no tools started). Median of ${ACCEPT_SAMPLES} each, taken in turn, each a fresh context, the`,
+      'banner at rest before the click. Interaction: Event Timing as INP counts it, the longest `event` entry of the',
+      `click's interaction (\`durationThreshold\` ${EVENT_THRESHOLD}, so nothing shorter is seen; durations in steps of 8 ms). Pointerdown to`,
+      "next frame: the page's own clock, from the pointerdown to the first task after the next frame following the",
+      "click's handlers. Ratio: ours over the bare library's (under 1: ours answers sooner).",
+      '',
+      acceptTable(accepts),
+      '',
+    );
+  }
+  const lighthouses = each((site) => site.lighthouse);
+  if (lighthouses.length > 0) {
     report.push(
       '## Lighthouse',
       '',
-      `Mobile (Lighthouse's default: a mid-range phone on slow 4G, simulated throttling), median of ${runs} runs per`,
-      'page for each figure.',
-      '',
-      lighthouseTable(results.lighthouse),
+      `Mobile (Lighthouse's default: a mid-range phone on slow 4G, simulated throttling), all four categories, median of`,
+      `${runs} runs per page for each figure. TBT: total blocking time.`,
       '',
     );
-    const failing = results.lighthouse.filter((result) => result.failing.length > 0);
-    if (failing.length > 0) {
-      report.push(
-        'Audits that scored below 90 in at least one run:',
-        '',
-        ...failing.map((result) => `- ${result.name}: ${result.failing.join(', ')}`),
-        '',
-      );
+    for (const [name, lighthouse] of lighthouses) {
+      report.push(`### ${name}`, '', lighthouseTable(lighthouse), '');
+      const failing = lighthouse.filter((result) => result.failing.length > 0);
+      if (failing.length > 0) {
+        report.push(
+          'Audits that scored below 90 in at least one run:',
+          '',
+          ...failing.map((result) => `- ${result.name}: ${result.failing.join(', ')}`),
+          '',
+        );
+      }
     }
   }
   if (results.scale) {
@@ -165,6 +221,9 @@ export async function composeReport(
       `Load average when it started: ${loadAverage.toFixed(1)}.`,
       '',
     );
+  }
+  if (results.failed) {
+    report.push('## Parts that failed', '', ...results.failed.map((failure) => `- ${failure}`), '');
   }
   report.push('## Targets', '', targets(results) || '- None measured in this run.', '');
   return report.join('\n');

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '..');
 /** The benchmark's scratch folder: its builds, their logs, and a partial run's report. */
 export const work = join(root, '.bench');
-/** Where the measured pages are served; the cookie scan's local site listens two above. */
-export const PORT = 4490;
+/** Where the measured pages are served (`BENCH_PORT`, default 4490); the cookie scan's local site listens two above. */
+export const PORT = Number(process.env['BENCH_PORT'] || 4490);
 
 /** One line of progress on stdout. */
 export const log = (message: string): void => console.log(`[bench] ${message}`);
