@@ -1,5 +1,5 @@
 /**
- * `npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N]`, or
+ * `npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N] [--states LIST]`, or
  * `node tools/cookie-scan/cli.ts …`
  *
  * Proves in Chromium that a site stores exactly what its cookie policy
@@ -17,7 +17,7 @@ import { htmlReport } from './report/html.ts';
 import { progressLine, summary } from './report/text.ts';
 import { scanSite } from './scan.ts';
 
-const USAGE = `Usage: npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N]
+const USAGE = `Usage: npm run scan -- [URL] [--json FILE] [--report FILE] [--workers N] [--states LIST]
 
 Visits every page in the site's sitemap in Chromium, in each consent state (no
 choice, Avvisa alla, each optional category alone, Acceptera alla, and each
@@ -31,6 +31,9 @@ database and request with the declaration the site publishes at
   --json FILE     Write every observation and finding as JSON.
   --report FILE   Write a self-contained HTML report, in Swedish.
   --workers N     States scanned at once (default 4).
+  --states LIST   Only these states, comma-separated, such as none,all or
+                  withdrawn-statistics: a quick check of one fix. Without every
+                  state, no entry is called "declared but never seen".
   -h, --help      Show this help.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the scan could
@@ -55,6 +58,7 @@ async function main(): Promise<number> {
         json: { type: 'string' },
         report: { type: 'string' },
         workers: { type: 'string' },
+        states: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,11 +75,16 @@ async function main(): Promise<number> {
   if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) {
     throw new ScanInputError(`--workers must be a whole number above 0, got "${values.workers}".`);
   }
+  const states = values.states?.split(',').map((id) => id.trim());
+  if (states && (states.length === 0 || states.includes(''))) {
+    throw new ScanInputError(`--states takes state names separated by commas, got "${values.states}".`);
+  }
   const run = (url: string) =>
     scanSite({
       url,
       log,
       ...(workers ? { workers } : {}),
+      ...(states ? { states } : {}),
       onPage: (state, snapshot, declaration) => log(progressLine(state, snapshot, declaration)),
     });
   const [url] = positionals;

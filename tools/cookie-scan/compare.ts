@@ -95,10 +95,13 @@ export function compare({
   declaration,
   origin,
   states,
+  everyState = true,
 }: {
   declaration: DeclarationDocument;
   origin: string;
   states: readonly StateResult[];
+  /** Whether `states` are every state the site has: only then is an entry never seen worth a warning. */
+  everyState?: boolean;
 }): Finding[] {
   const siteOrigin = new URL(origin).origin;
   const title = (id: string) => declaration.categories.find((category) => category.id === id)?.title ?? id;
@@ -220,7 +223,7 @@ export function compare({
   }
 
   for (const entry of declaration.entries) {
-    if (!seen.has(entry.name)) {
+    if (everyState && !seen.has(entry.name)) {
       add('never-seen', {
         state: null,
         page: null,

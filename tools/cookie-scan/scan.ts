@@ -1,6 +1,6 @@
 // One scan of one site: read its declaration and sitemap, drive every consent
 // state in Chromium, compare.
-import { scanStates } from './browser/states.ts';
+import { scanStates, statesFor } from './browser/states.ts';
 import { compare } from './compare.ts';
 import { ScanInputError } from './errors.ts';
 import { readDeclaration, readSitemap } from './site.ts';
@@ -23,17 +23,20 @@ export function originOf(url: string): string {
 }
 
 /**
- * Scans the site at `url` in every consent state.
+ * Scans the site at `url` in every consent state, or in those `states` names.
  */
 export async function scanSite({
   url,
   workers,
+  states: only,
   log = () => {},
   onPage,
 }: {
   url: string;
   /** States scanned at once. */
   workers?: number;
+  /** The ids of the states to scan (such as `none`, `only-statistics`); every state if not given. */
+  states?: readonly string[];
   log?: (message: string) => void;
   /** Called with every page read, as it is read. */
   onPage?: (state: StateDef, snapshot: Snapshot, declaration: DeclarationDocument) => void;
@@ -42,6 +45,13 @@ export async function scanSite({
   const startedAt = new Date();
   const declaration = await readDeclaration(origin);
   const pages = await readSitemap(origin);
+  const stateIds = statesFor(declaration).map((state) => state.id);
+  const unknown = only?.filter((id) => !stateIds.includes(id)) ?? [];
+  if (unknown.length > 0) {
+    throw new ScanInputError(
+      `No consent state "${unknown.join('", "')}" for this site: its states are ${stateIds.join(', ')}.`,
+    );
+  }
   log(
     `${origin}: cookie policy version ${declaration.policy.version} (${declaration.policy.effective}), ` +
       `${declaration.entries.length} declared entries, ${pages.length} pages`,
@@ -51,6 +61,7 @@ export async function scanSite({
     paths: pages,
     declaration,
     ...(workers ? { workers } : {}),
+    ...(only ? { only } : {}),
     ...(onPage ? { onPage: (state, snapshot) => onPage(state, snapshot, declaration) } : {}),
   });
   return {
@@ -62,6 +73,7 @@ export async function scanSite({
     declaration,
     pages,
     states,
-    findings: compare({ declaration, origin, states }),
+    stateIds,
+    findings: compare({ declaration, origin, states, everyState: states.length === stateIds.length }),
   };
 }

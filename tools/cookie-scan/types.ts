@@ -116,5 +116,7 @@ export interface ScanResult {
   declaration: DeclarationDocument;
   pages: string[];
   states: StateResult[];
+  /** Every state the site's categories give, whether scanned or not (`--states` picks some). */
+  stateIds: string[];
   findings: Finding[];
 }

@@ -94,10 +94,14 @@ for (const [index, { fault, finding, name, state }] of FAULTS.entries()) {
     });
     try {
       const json = test.info().outputPath('scan.json');
-      const { code, stdout, stderr } = await runScan([site.origin, '--json', json]);
+      // Only the state the fault shows in: the scan of every state is proven on the sound site above.
+      const { code, stdout, stderr } = await runScan([site.origin, '--json', json, '--states', state]);
       expect(code, `${stdout}\n${stderr}`).toBe(1);
       expect(stdout).toContain(`ERROR   ${finding}:`);
-      const found = readResult(json).findings.filter((candidate) => candidate.item?.name === name);
+      expect(stdout).toContain('1 page in 1 of 7 states (chosen with --states)');
+      const result = readResult(json);
+      expect(result.states.map(({ id }) => id)).toEqual([state]);
+      const found = result.findings.filter((candidate) => candidate.item?.name === name);
       expect(found).toContainEqual(
         expect.objectContaining({ name: finding, severity: 'error', states: expect.arrayContaining([state]) }),
       );
@@ -182,6 +186,18 @@ for (const [index, { what, fault, message }] of BAD_INPUT.entries()) {
     }
   });
 }
+
+test('bad input, a consent state the site does not have: a clear message and exit 2', async ({ site }) => {
+  const { code, stdout, stderr } = await runScan([site.url, '--states', 'none,only-advertising']);
+  expect(code).toBe(2);
+  expect(stderr).toContain(
+    'scan: No consent state "only-advertising" for this site: its states are none, refused, only-statistics, only-marketing, all, withdrawn-statistics, withdrawn-marketing.\n',
+  );
+  expect(stdout).toBe('');
+  const empty = await runScan([site.url, '--states', 'none,']);
+  expect(empty.code).toBe(2);
+  expect(empty.stderr).toBe('scan: --states takes state names separated by commas, got "none,".\n');
+});
 
 test('bad input, no URL but nonsense: a clear message and exit 2', async () => {
   const { code, stderr } = await runScan(['techtroopers', '--json']);

@@ -25,18 +25,21 @@ export async function scanStates({
   paths,
   declaration,
   workers = 4,
+  only,
   onPage,
 }: {
   origin: string;
   paths: string[];
   declaration: DeclarationDocument;
+  /** The ids of the states to scan, all if not given. */
+  only?: readonly string[];
   /** States scanned at once. */
   workers?: number;
   onPage?: (state: StateDef, snapshot: Snapshot) => void;
 }): Promise<{ browser: string; states: StateResult[] }> {
   const launched = await launchBrowser();
   try {
-    const states = statesFor(declaration);
+    const states = statesFor(declaration).filter((state) => !only || only.includes(state.id));
     const results: StateResult[] = new Array(states.length);
     let next = 0;
     const worker = async () => {

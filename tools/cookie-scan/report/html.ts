@@ -297,7 +297,7 @@ export function htmlReport(result: ScanResult): string {
 <dt>Skannad</dt><dd>${esc(dateTime(result.startedAt))} (svensk tid), ${esc(result.seconds.toFixed(1).replace('.', ','))} sekunder</dd>
 <dt>Adress</dt><dd><code>${esc(result.origin)}</code>${result.url !== result.origin ? ` (angiven som <code>${esc(result.url)}</code>)` : ''}</dd>
 <dt>Deklaration</dt><dd>Cookiepolicy version ${esc(declaration.policy.version)}, gäller från ${esc(day(declaration.policy.effective))}: <a href="${esc(declaration.policy.permanentUrl)}">${esc(declaration.policy.permanentUrl)}</a></dd>
-<dt>Omfattning</dt><dd>${plural(result.pages.length, 'sida', 'sidor')} ur webbplatsens sitemap, i ${plural(result.states.length, 'samtyckesläge', 'samtyckeslägen')}</dd>
+<dt>Omfattning</dt><dd>${plural(result.pages.length, 'sida', 'sidor')} ur webbplatsens sitemap, i ${plural(result.states.length, 'samtyckesläge', 'samtyckeslägen')}${result.states.length < result.stateIds.length ? ` av webbplatsens ${result.stateIds.length} (ett urval)` : ''}</dd>
 <dt>Webbläsare</dt><dd>${esc(result.browser)}, utan tillägg, ny profil för varje läge</dd>
 </dl>
 ${verdict}

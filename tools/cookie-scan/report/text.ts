@@ -86,6 +86,12 @@ export function stateOrigins(state: StateResult, declaration: DeclarationDocumen
 const pagesText = (pages: string[], total: number) =>
   pages.length === total && total > 1 ? `all ${total}` : pages.join(' ');
 
+/** How many states were scanned, and of how many when `--states` chose some. */
+const statesText = ({ states, stateIds }: ScanResult) =>
+  states.length === stateIds.length
+    ? `${states.length} states`
+    : `${states.length} of ${stateIds.length} states (chosen with --states)`;
+
 /**
  * The summary printed at the end of a scan.
  */
@@ -95,7 +101,7 @@ export function summary(result: ScanResult): string {
     '',
     `Cookie and storage scan of ${result.origin}`,
     `Declaration: cookie policy version ${declaration.policy.version}, in force since ${declaration.policy.effective} (${declaration.policy.permanentUrl})`,
-    `${result.pages.length} page${result.pages.length === 1 ? '' : 's'}, ${result.states.length} states, ${result.browser}, ${result.startedAt}`,
+    `${result.pages.length} page${result.pages.length === 1 ? '' : 's'}, ${statesText(result)}, ${result.browser}, ${result.startedAt}`,
   ];
   for (const state of result.states) {
     const pageCount = result.pages.length;
@@ -155,7 +161,7 @@ export function summary(result: ScanResult): string {
   lines.push(
     '',
     `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}; ` +
-      `${result.pages.length} page${result.pages.length === 1 ? '' : 's'} in ${result.states.length} states in ${result.seconds.toFixed(1)} s.`,
+      `${result.pages.length} page${result.pages.length === 1 ? '' : 's'} in ${statesText(result)} in ${result.seconds.toFixed(1)} s.`,
   );
   if (errors.length > 0) {
     lines.push(
