@@ -27,12 +27,12 @@ export default defineConfig({
     launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: QUIET_CHROMIUM },
   },
   projects: [
+    // Dev servers of the real project, beside the harness's builds, which run in copies of it.
+    // First, as they take longest; one worker, in file order: two dev servers of one project would
+    // share Astro's .astro/, so the drafts preview stops its dev server before the web editor starts its own.
+    { name: 'editor', testMatch: 'editor/**/*.spec.ts', fullyParallel: false, workers: 1 },
     { name: 'features', testIgnore: ['editor/**', 'scan/**'] },
-    // Dev servers, after every build: Astro writes the content being built or served into the
-    // project's .astro/, which a build and a dev server, or two dev servers, would fight over.
-    // One worker, in file order: the drafts preview stops its dev server before the web editor starts its own.
-    { name: 'editor', testMatch: 'editor/**/*.spec.ts', dependencies: ['features'], fullyParallel: false, workers: 1 },
-    // The cookie scan drives its own Chromium through every consent state: after the timed tests,
+    // The cookie scan drives its own Chromium through every consent state: after the other tests,
     // so that its load does not starve them.
     { name: 'scan', testMatch: 'scan/**/*.spec.ts', dependencies: ['features'] },
   ],

@@ -1,8 +1,10 @@
 /**
- * One `astro build` (or dev start) at a time in this checkout: Astro writes the content it is
- * building into the project's `.astro/`, which two builds at once would fight over. The lock
- * is a folder that only one process can make, so that the browser tests' harness and the unit
- * tests that build (each in processes of their own) take turns.
+ * Builds without fights over `.astro/`: Astro writes the content it is building or serving into
+ * the project's `.astro/`, which two builds, or a build and a dev server, would fight over.
+ * Builds of the real project and dev starts take turns through a lock (a folder only one
+ * process can make); the browser tests' builds run in copies of the project, each with an
+ * `.astro/` of its own, so that they never wait for the web editor's dev servers, nor these
+ * for them.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -92,10 +94,15 @@ export function astroBuildSync(
 /**
  * A copy of the project (its site, configuration and content; node_modules linked), with
  * `edit` applied to it: to build the site changed without touching the real one, or to build
- * beside the real one's builds, since the copy has an `.astro/` of its own.
+ * beside the real one's builds, since the copy has an `.astro/` of its own. In a new temporary
+ * folder, or made afresh at `where`.
  */
-export function projectCopy(edit: (project: string) => void = () => {}): string {
-  const project = mkdtempSync(join(tmpdir(), 'project-copy-'));
+export function projectCopy(edit: (project: string) => void = () => {}, where?: string): string {
+  if (where) {
+    rmSync(where, { recursive: true, force: true });
+    mkdirSync(where, { recursive: true });
+  }
+  const project = where ?? mkdtempSync(join(tmpdir(), 'project-copy-'));
   for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }

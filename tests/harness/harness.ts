@@ -8,14 +8,15 @@
  *                         for and serves it on its port: 202 while waiting, 200 with
  *                         { url, dist } once served, 500 with the build's output if it failed
  *   DELETE /sites/<name>  stops serving it (a dev server that must not outlive its test)
- * Builds run one at a time: Astro writes the content being built into the project's
- * `.astro/`, which two builds at once would fight over.
+ * Each build runs in a copy of the project (./astroBuild.ts `projectCopy`): Astro writes the
+ * content being built into the project's `.astro/`, where the dev servers of the web editor's
+ * tests, which run beside these builds, read theirs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
-import { withBuildLock } from './astroBuild.ts';
+import { projectCopy, withBuildLock } from './astroBuild.ts';
 import { CONSENT_LOG, CONSENT_LOG_TOKEN, origin, PORTS, STANDINS } from './ports.ts';
 import { CONSENT_LOG_SITES, isSiteName, SITES, type SiteName } from './sites.ts';
 
@@ -59,8 +60,9 @@ function run(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd: string,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -68,8 +70,14 @@ function run(
 }
 
 /** Starts a long-running child; the harness stops if it stops while it is still wanted. */
-function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string = root,
+): ChildProcess {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);
   child.on('exit', (code, signal) => {
     if (!children.has(child)) return;
@@ -102,15 +110,23 @@ async function bringUp(name: SiteName): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const env = siteEnv(name);
   const command = site.mode === 'dev' ? 'dev' : 'preview';
+  // A build is built and served from a copy of the project; a dev server runs in the real one.
+  const project = site.mode === 'build' ? projectCopy(() => {}, join(dir, 'project')) : root;
   if (site.mode === 'build') {
     const started = Date.now();
-    const build = await withBuildLock(() => run(astro, ['build'], env));
+    const build = await run(astro, ['build'], env, project);
     if (build.code !== 0) throw new Error(`astro build of the site "${name}" (${site.about}) failed:\n${build.output}`);
     console.error(`harness: built ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const serve = async () => {
     // --ignore-lock: Astro allows one tracked server per project, and these run side by side.
-    const server = start(`astro ${command} of ${name}`, astro, [command, '--port', String(port), '--ignore-lock'], env);
+    const server = start(
+      `astro ${command} of ${name}`,
+      astro,
+      [command, '--port', String(port), '--ignore-lock'],
+      env,
+      project,
+    );
     await waitFor(`${origin(port)}/`);
     return server;
   };

@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { writePublishedDrafts } from '../../harness/contentSets.ts';
+import { projectCopy } from '../../harness/astroBuild.ts';
 import { changedVersionMessage, parseRecord } from '#lib/publication/record.ts';
 import { splitFrontmatter } from '#lib/frontmatter.ts';
 import { origin, PORTS } from '../../harness/ports';
@@ -247,8 +248,9 @@ test('an editor starts a new version in /admin/, saves it, and the build publish
     expect(check.status, check.stdout + check.stderr).toBe(0);
 
     const dist = join(repository, 'dist');
+    // In a copy of the project: the dev server above reads the real project's .astro/.
     const build = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
-      cwd: root,
+      cwd: projectCopy(() => {}, join(repository, 'project')),
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
