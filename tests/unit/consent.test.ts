@@ -393,17 +393,19 @@ describe('what a page carries', () => {
 
   it('is what the script on every page needs, and the hashes of the banner’s texts for both kinds of browser', () => {
     expect(Object.keys(page).sort()).toEqual([
+      'banner',
       'categories',
-      'cookieDays',
       'cookieName',
       'policy',
       'revision',
       'signals',
       'texts',
-      'toolCategories',
       'tools',
       'versions',
     ]);
+    // The banner's settings, for a browser without Global Privacy Control: everything but the texts.
+    const { language: _texts, ...settings } = toCookieConsentConfig(setup(), { gpc: false });
+    expect(page.banner).toEqual(settings);
     expect(page.categories).toEqual([
       { id: 'necessary', title: 'Nödvändiga' },
       { id: 'statistics', title: 'Statistik' },
@@ -417,10 +419,10 @@ describe('what a page carries', () => {
     ];
     expect(hashes.every((hash) => /^[0-9a-f]{16}$/.test(hash))).toBe(true);
     expect(new Set(hashes).size).toBe(4);
-    // No text of the banner: no description, no cookie table.
+    // No text of the banner: no description, no cookie table (only the names withdrawal deletes).
     const json = JSON.stringify(page);
     expect(json).not.toContain('Besöksstatistik');
-    expect(json).not.toContain('_pk_id');
+    expect(json).not.toContain('mätning');
     expect(json).not.toContain('Acceptera alla');
     // It travels as JSON.
     expect(JSON.parse(json)).toEqual(page);
@@ -464,7 +466,7 @@ describe('the published texts of the banner', () => {
     }
   });
 
-  it('hold what each layer shows: its buttons, and in the preferences every category and cookie table', () => {
+  it('hold what each layer shows, and nothing else: its buttons, and in the preferences every category and cookie table', () => {
     const texts = layerTexts(setup(tools), false);
     const config = toCookieConsentConfig(setup(tools), { gpc: false });
     const sv = config.language.translations['sv'] as { consentModal: unknown; preferencesModal: unknown };
@@ -472,8 +474,8 @@ describe('the published texts of the banner', () => {
     const preferences = JSON.parse(texts.preferences.body) as LayerText;
     expect(banner.text).toEqual(sv.consentModal);
     expect(preferences.text).toEqual(sv.preferencesModal);
-    expect(preferences.clears).toEqual({ statistics: ['_pk_id.*', '_pk_ses.*'], marketing: ['_gcl_au'] });
-    expect(banner.clears).toBeUndefined();
+    expect(Object.keys(banner).sort()).toEqual(['cookiePolicy', 'gpc', 'layer', 'text']);
+    expect(Object.keys(preferences).sort()).toEqual(['cookiePolicy', 'gpc', 'layer', 'text']);
   });
 
   it('with the page, give the banner the configuration the build makes, declared names as patterns', () => {

@@ -7,7 +7,6 @@ import * as CookieConsent from 'vanilla-cookieconsent';
 // By URL, not as a stylesheet import: a page would otherwise link it for every visitor.
 import stylesheet from '../../styles/banner.css?url';
 import { browserConfig, type Layer, type LayerText } from '../../lib/consent/bannerConfig.ts';
-import { NECESSARY } from '../../lib/consent/categories.ts';
 import type { ConsentProof } from '../../lib/consent/stored.ts';
 import { sendReport } from './report.ts';
 import { BANNER, type Banner, type ConsentContext, type ConsentControls } from './startTools.ts';
@@ -50,43 +49,30 @@ const stylesheetApplied: Promise<unknown> = new Promise((resolve) => {
 
 async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
   const { setup, gpc } = context;
-  const [bannerText, preferencesText] = (await controls.texts()) as [LayerText, LayerText];
+  const [bannerText, preferencesText] = (await controls.texts) as [LayerText, LayerText];
   await stylesheetApplied;
   const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
   const hashes = setup.texts[gpc ? 'gpc' : 'standard'];
 
-  // The button the visitor pressed, and in which layer: the library's callbacks do not say.
-  // Heard before the library's own handler, which makes the choice.
-  let pressed: { role: string; layer: Layer } | undefined;
-  document.addEventListener(
-    'click',
-    (event) => {
-      const button = (event.target as Element | null)?.closest?.('#cc-main [data-role]');
-      const role = button?.getAttribute('data-role');
-      if (button && role && role !== 'show') {
-        pressed = { role, layer: button.closest('.pm') ? 'preferences' : 'banner' };
-      }
-    },
-    { capture: true },
-  );
+  const config = browserConfig(setup, gpc, { banner: bannerText, preferences: preferencesText });
+  const offered = Object.keys(config.categories).length;
 
   /**
-   * How the choice was made. `withdraw`: a change that leaves no category but
-   * the necessary accepted, whichever button made it. Otherwise by the button:
-   * `accept_all` for Acceptera alla, `reject_all` for Avvisa alla (a first choice),
-   * `custom` for Spara mina val, whatever it leaves accepted: a change that
-   * withdraws some categories and keeps others is `custom`, its categories
-   * telling which remain.
+   * How a choice was made, by what it leaves accepted: `accept_all`, every
+   * category offered (Acceptera alla, or Spara mina val with every box ticked);
+   * `reject_all`, a first choice of the necessary alone; `withdraw`, a change
+   * that leaves the necessary alone (Avvisa alla, or Spara mina val with every
+   * box cleared); `custom`, anything between, a change that withdraws some
+   * categories and keeps others included (its categories tell which remain).
    */
-  function actionOf(event: 'consent' | 'change', accepted: readonly string[], role: string | undefined): Action {
-    if (event === 'change' && accepted.every((id) => id === NECESSARY)) return 'withdraw';
-    if (role === 'all') return 'accept_all';
-    if (role === 'necessary') return 'reject_all';
-    if (role === 'save') return 'custom';
-    // No button heard (the choice came another way): by what was accepted.
-    const { acceptType } = CookieConsent.getUserPreferences();
-    return acceptType === 'all' ? 'accept_all' : acceptType === 'necessary' ? 'reject_all' : 'custom';
-  }
+  const actionOf = (event: 'consent' | 'change', accepted: readonly string[]): Action =>
+    accepted.length === offered
+      ? 'accept_all'
+      : accepted.length > 1
+        ? 'custom'
+        : event === 'change'
+          ? 'withdraw'
+          : 'reject_all';
 
   /**
    * Proof of consent (GDPR art. 7(1)): kept in the cookie and, if configured,
@@ -96,10 +82,9 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
   function recordConsent(event: 'consent' | 'change'): void {
     const cookie = CookieConsent.getCookie();
     const categories = cookie.categories ?? [];
-    const layer: Layer =
-      pressed?.layer ?? (document.documentElement.classList.contains('show--preferences') ? 'preferences' : 'banner');
-    const action = actionOf(event, categories, pressed?.role);
-    pressed = undefined;
+    // The library calls back before it hides the layer the choice was made in.
+    const layer: Layer = document.documentElement.classList.contains('show--preferences') ? 'preferences' : 'banner';
+    const action = actionOf(event, categories);
     const proof: ConsentProof = {
       policyVersion: setup.policy.version,
       policyEffective: setup.policy.effective,
@@ -143,7 +128,7 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
   }
 
   return CookieConsent.run({
-    ...browserConfig(setup, gpc, { banner: bannerText, preferences: preferencesText }),
+    ...config,
     lazyHtmlGeneration: !prebuild,
     onFirstConsent: () => recordConsent('consent'),
     onConsent: () => controls.apply(CookieConsent.getCookie().categories ?? []),

@@ -30,25 +30,21 @@ function boot(context: ConsentContext): void {
     document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/`;
     document.cookie = `${setup.cookieName}=; Max-Age=0; Path=/; Domain=${location.hostname}`;
   }
-  // The texts are fetched with the banner, not after it: a tap waits for one round trip, not two.
-  const hashes = setup.texts[context.gpc ? 'gpc' : 'standard'];
-  let texts: Promise<unknown[]> | undefined;
   const controls: ConsentControls = {
     apply: (accepted) => applyConsent(context, accepted),
     stopStatistics: stopMatomo,
     readStored,
-    texts: () =>
-      (texts ??= Promise.all(
-        [hashes.banner, hashes.preferences].map((hash) =>
+  };
+  let banner: Promise<Banner> | undefined;
+  // The texts are fetched with the banner, not after it: a tap waits for one round trip, not two.
+  const loadBanner = () =>
+    (banner ??=
+      ((controls.texts = Promise.all(
+        Object.values(setup.texts[context.gpc ? 'gpc' : 'standard']).map((hash) =>
           fetch(`${TEXTS_PATH}${hash}.json`).then((response) => response.json()),
         ),
       )),
-  };
-  let banner: Promise<Banner> | undefined;
-  const loadBanner = () => {
-    void controls.texts();
-    return (banner ??= import(/* @vite-ignore */ bannerUrl).then(() => globalThis[BANNER] as Banner));
-  };
+      import(/* @vite-ignore */ bannerUrl).then(() => globalThis[BANNER] as Banner)));
   // Consent for another revision means asking again: the banner says what changed.
   if (stored?.revision === setup.revision) applyConsent(context, stored.categories);
   else void loadBanner().then(({ runBanner }) => runBanner(context, controls));

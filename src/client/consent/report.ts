@@ -6,11 +6,6 @@
  * fetch that, like a beacon, outlives the page.
  */
 export function sendReport(url: string, body: URLSearchParams): void {
-  let sent = false;
-  try {
-    sent = navigator.sendBeacon?.(url, body) ?? false;
-  } catch {
-    // Some browsers throw instead of refusing.
-  }
-  if (!sent) void fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
+  if (!navigator.sendBeacon?.(url, body))
+    void fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
 }

@@ -49,8 +49,8 @@ export interface ConsentControls {
   stopStatistics(): void;
   /** The stored consent, every field checked, or undefined. */
   readStored(): StoredConsent | undefined;
-  /** The published texts of the banner and the preferences, for this browser; fetched once, as the banner loads. */
-  texts(): Promise<unknown[]>;
+  /** The published texts of the banner and the preferences, for this browser, in that order; fetched as the banner loads. */
+  texts?: Promise<unknown[]>;
 }
 
 function loadScript(src: string): void {

@@ -45,7 +45,7 @@ export function cookiesToClear(cookies: readonly DeclaredCookie[], category: Cat
 /** The cookie names each optional category's withdrawal deletes, as declared. */
 export type Clears = Partial<Record<CategoryId, string[]>>;
 
-/** What the banner's settings are made of: small enough for the page, or for the published preferences text (`clears`). */
+/** What the banner's settings are made of. */
 export interface SettingsSource {
   revision: number;
   cookieName: string;
@@ -55,8 +55,6 @@ export interface SettingsSource {
   clears: Clears;
   /** The categories a configured tool runs under: withdrawing one reloads the page. */
   reloads: readonly CategoryId[];
-  /** Declared names with `*` become patterns (in the browser, where the library reads them). */
-  patterns: boolean;
 }
 
 /**
@@ -73,9 +71,7 @@ export function bannerSettings(source: SettingsSource): Omit<CookieConsentConfig
             enabled: false,
             readOnly: false,
             autoClear: {
-              cookies: (source.clears[id] ?? []).map((name) => ({
-                name: source.patterns && name.includes('*') ? namePattern(name) : name,
-              })),
+              cookies: (source.clears[id] ?? []).map((name) => ({ name })),
               reloadPage: source.reloads.includes(id),
             },
           };
@@ -104,36 +100,37 @@ export type Layer = 'banner' | 'preferences';
  * What a layer said, as published at /samtycke/texter/<hash>.json: the texts
  * exactly as the library shows them (buttons, descriptions, the cookie tables
  * of the preferences), for which cookie policy version, with or without Global
- * Privacy Control, and, for the preferences, what withdrawing each category
- * deletes.
+ * Privacy Control.
  */
 export interface LayerText {
   layer: Layer;
   gpc: boolean;
   cookiePolicy: { version: string; effective: string };
   text: Translation['consentModal'] | Translation['preferencesModal'];
-  clears?: Clears;
 }
+
+/** The banner's settings as the page carries them: everything but the texts, for a browser without GPC. */
+export type BannerSettings = Omit<CookieConsentConfig, 'language'>;
 
 /**
  * The configuration the banner runs with in the browser: the page's settings
- * and the two layers' published texts.
+ * (less what Global Privacy Control refuses, and declared names with `*` as
+ * patterns; JSON carries no expressions) and the two layers' published texts.
  */
 export function browserConfig(
   page: PageConsent,
   gpc: boolean,
   texts: { banner: LayerText; preferences: LayerText },
 ): CookieConsentConfig {
+  const settings = page.banner;
+  if (gpc) delete settings.categories[GPC_REFUSES];
+  for (const category of Object.values(settings.categories)) {
+    for (const cookie of category.autoClear?.cookies ?? []) {
+      if (typeof cookie.name === 'string' && cookie.name.includes('*')) cookie.name = namePattern(cookie.name);
+    }
+  }
   return {
-    ...bannerSettings({
-      revision: page.revision,
-      cookieName: page.cookieName,
-      cookieDays: page.cookieDays,
-      offered: offeredCategories(page.categories, { gpc }).map((category) => category.id),
-      clears: texts.preferences.clears ?? {},
-      reloads: page.toolCategories,
-      patterns: true,
-    }),
+    ...settings,
     language: {
       default: 'sv',
       translations: {
@@ -203,7 +200,7 @@ function listWords(words: string[]): string {
 }
 
 /** The settings of `setup`'s banner, for a browser with or without Global Privacy Control. */
-export function settingsOf(setup: ConsentSetup, signals: VisitorSignals, { patterns = true } = {}): SettingsSource {
+export function settingsOf(setup: ConsentSetup, signals: VisitorSignals): SettingsSource {
   const offered = offeredCategories(setup.categories, signals).map((category) => category.id);
   const clears: Clears = {};
   for (const id of offered) {
@@ -216,7 +213,6 @@ export function settingsOf(setup: ConsentSetup, signals: VisitorSignals, { patte
     offered,
     clears,
     reloads: setup.toolCategories,
-    patterns,
   };
 }
 
@@ -263,7 +259,7 @@ export function toCookieConsentConfig(setup: ConsentSetup, signals: VisitorSigna
     : '';
 
   return {
-    ...bannerSettings(settingsOf(setup, signals, { patterns: false })),
+    ...bannerSettings(settingsOf(setup, signals)),
     language: {
       default: 'sv',
       translations: {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { signalCategories } from './consentMode.ts';
-import { toCookieConsentConfig, type Layer, type LayerText } from './bannerConfig.ts';
+import { bannerSettings, settingsOf, toCookieConsentConfig, type Layer, type LayerText } from './bannerConfig.ts';
 import type { ConsentSetup, LayerHashes, PageConsent } from './setup.ts';
 
 /** One published text: its hash (and file name) and the bytes hashed. */
@@ -43,15 +43,9 @@ export function layerTexts(setup: ConsentSetup, gpc: boolean): Record<Layer, Pub
   const sv = config.language.translations['sv'];
   if (!sv || typeof sv !== 'object') throw new Error('The banner has no Swedish texts.');
   const cookiePolicy = { version: setup.policy.version, effective: setup.policy.effective };
-  const clears: LayerText['clears'] = {};
-  for (const [id, category] of Object.entries(config.categories)) {
-    if (category.autoClear) {
-      clears[id as keyof typeof clears] = (category.autoClear.cookies ?? []).map((cookie) => String(cookie.name));
-    }
-  }
   return {
     banner: publish({ layer: 'banner', gpc, cookiePolicy, text: sv.consentModal }),
-    preferences: publish({ layer: 'preferences', gpc, cookiePolicy, text: sv.preferencesModal, clears }),
+    preferences: publish({ layer: 'preferences', gpc, cookiePolicy, text: sv.preferencesModal }),
   };
 }
 
@@ -77,21 +71,20 @@ export function publishedTexts(setups: readonly ConsentSetup[]): PublishedText[]
 
 /**
  * What a page carries for consent: enough for the script every page runs to
- * read the stored consent and start the tools, and the hashes of the banner's
- * texts, which the banner fetches when it is shown.
+ * read the stored consent and start the tools, the banner's settings, and the
+ * hashes of its texts, which the banner fetches when it is shown.
  */
 export function toPageConsent(setup: ConsentSetup): PageConsent {
   return {
     revision: setup.revision,
     cookieName: setup.cookieName,
-    cookieDays: setup.cookieDays,
     categories: setup.categories.map(({ id, title }) => ({ id, title })),
     policy: { version: setup.policy.version, effective: setup.policy.effective },
     versions: setup.revisionVersions,
     tools: setup.tools,
-    toolCategories: setup.toolCategories,
     signals: signalCategories(setup.categories),
     ...(setup.consentLogUrl ? { consentLogUrl: setup.consentLogUrl } : {}),
+    banner: bannerSettings(settingsOf(setup, { gpc: false })),
     texts: {
       standard: hashesOf(layerTexts(setup, false)),
       gpc: hashesOf(layerTexts(setup, true)),

@@ -5,6 +5,7 @@ import {
   type CookieDeclaration,
   type DeclaredCookie,
 } from './declaration.ts';
+import type { BannerSettings } from './bannerConfig.ts';
 import type { SignalCategories } from './consentMode.ts';
 import { consentRevision, type ConsentChange } from './revision.ts';
 import { TOOLS, type ToolsConfig } from './toolCatalog.ts';
@@ -43,7 +44,7 @@ export interface ConsentSetup {
 /** Where the banner's texts are published (see bannerTexts.ts); `<hash>.json` follows. */
 export const TEXTS_PATH = '/samtycke/texter/';
 
-/** The hashes of the two layers' published texts (TEXTS_PATH + `<hash>.json`). */
+/** The hashes of the two layers' published texts (TEXTS_PATH + `<hash>.json`), in this order. */
 export interface LayerHashes {
   banner: string;
   preferences: string;
@@ -51,14 +52,13 @@ export interface LayerHashes {
 
 /**
  * What every page carries for consent (as JSON): what the script on every page
- * needs to read the stored consent and start the tools, and the hashes of the
- * banner's texts, with and without Global Privacy Control. The texts themselves
- * are fetched only when the banner is shown.
+ * needs to read the stored consent and start the tools, the banner's settings,
+ * and the hashes of its texts, with and without Global Privacy Control. The
+ * texts themselves are fetched only when the banner is shown.
  */
 export interface PageConsent {
   revision: number;
   cookieName: string;
-  cookieDays: number;
   /** The categories declared, with the names visitors see. */
   categories: Pick<CookieCategory, 'id' | 'title'>[];
   /** The cookie policy version in force, which consent refers to. */
@@ -66,11 +66,11 @@ export interface PageConsent {
   /** The versions consent under this revision can refer to (see ConsentSetup). */
   versions: [version: string, effective: string][];
   tools: ToolsConfig;
-  /** The categories a configured tool runs under (see ConsentSetup). */
-  toolCategories: CategoryId[];
   /** Which category grants each Google consent signal; the rest are always denied. */
   signals: SignalCategories;
   consentLogUrl?: string;
+  /** The banner's settings, less its texts (for a browser without GPC: the banner drops what GPC refuses). */
+  banner: BannerSettings;
   texts: { standard: LayerHashes; gpc: LayerHashes };
 }
 

@@ -60,6 +60,7 @@ export function parsePageConsent(json: string | null | undefined): PageConsent |
     Array.isArray(value['categories']) &&
     isObject(value['tools']) &&
     isObject(value['signals']) &&
+    isObject(value['banner']) &&
     isObject(value['texts']);
   return sound ? (value as unknown as PageConsent) : undefined;
 }
