@@ -74,7 +74,7 @@ for (const name of ['published', 'v2-filled'] as const) {
     }) => {
       const paths = await sitemapPaths(request);
       expect(paths).toContain('/kontakt/');
-      test.setTimeout(30_000 + paths.length * 10_000);
+      test.setTimeout(60_000 + paths.length * 20_000);
       for (const path of paths) {
         // A context of its own for each page: an empty cache and no consent, as a first visit has.
         const context = await browser.newContext({ baseURL });
@@ -101,7 +101,7 @@ for (const name of ['published', 'v2-filled'] as const) {
       request,
     }) => {
       const paths = await sitemapPaths(request);
-      test.setTimeout(30_000 + paths.length * 10_000);
+      test.setTimeout(60_000 + paths.length * 20_000);
       const cookies = await consentCookies(browser, baseURL!);
       // The same browser later: consent stored, and an empty cache, so that every script it runs is counted.
       const repeatVisit = async (path: string) => {
