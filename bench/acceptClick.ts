@@ -42,9 +42,9 @@ interface CarriedSetup {
   cookieDays?: number;
   categories: { id: string }[];
   toolCategories?: string[];
-  /** The whole configuration, carried by the page. */
-  banner?: { standard: Record<string, unknown> };
-  /** Or the hashes of the two layers' texts, published at TEXTS_PATH + `<hash>.json`. */
+  /** The whole configuration (`standard`), or the settings without the texts, carried by the page. */
+  banner?: { standard: Record<string, unknown> } | Record<string, unknown>;
+  /** The hashes of the two layers' texts, published at TEXTS_PATH + `<hash>.json`. */
   texts?: { standard: { banner: string; preferences: string } };
 }
 
@@ -63,7 +63,7 @@ const TEXTS_PATH = 'samtycke/texter';
  * layer texts it names. Only the callbacks are left out.
  */
 function ourConfig(dist: string, setup: CarriedSetup): Record<string, unknown> {
-  if (setup.banner) return setup.banner.standard;
+  if (setup.banner && 'standard' in setup.banner) return setup.banner.standard as Record<string, unknown>;
   if (!setup.texts) throw new Error('The consent setup carries neither the banner nor its texts.');
   const read = (hash: string) => JSON.parse(readFileSync(join(dist, TEXTS_PATH, `${hash}.json`), 'utf8')) as LayerText;
   const banner = read(setup.texts.standard.banner);
@@ -83,6 +83,12 @@ function ourConfig(dist: string, setup: CarriedSetup): Record<string, unknown> {
           },
     ]),
   );
+  const language = {
+    default: 'sv',
+    translations: { sv: { consentModal: banner.text, preferencesModal: preferences.text } },
+  };
+  // The page may carry the settings (everything but the texts) as the banner runs them.
+  if (setup.banner && 'categories' in setup.banner) return { ...setup.banner, language };
   return {
     revision: setup.revision,
     mode: 'opt-in',

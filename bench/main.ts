@@ -60,6 +60,16 @@ if (!browserPath) {
 const started = performance.now();
 mkdirSync(work, { recursive: true });
 const results: Results = {};
+/** Runs one part; a part that fails is reported, and the others still run. */
+async function part(name: string, run: () => Promise<void>): Promise<void> {
+  if (!parts.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    log(`${name} failed: ${String(error)}`);
+    (results.failed ??= []).push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 if (['weight', 'returning', 'accept', 'lighthouse'].some((part) => parts.has(part))) {
   results.sites = {};
   for (const name of sites as PagesSiteName[]) {
@@ -70,27 +80,19 @@ if (['weight', 'returning', 'accept', 'lighthouse'].some((part) => parts.has(par
     const site: SiteResults = (results.sites[name] = {});
     log(`measuring ${name}…`);
     try {
-      if (parts.has('weight')) site.weight = await measureWeight(origin, pages, browserPath);
+      await part('weight', async () => void (site.weight = await measureWeight(origin, pages, browserPath)));
       // Opening the preferences is timed on the start page, and on the largest page (the changes
       // page) where there is one: the consent script is the same on every page.
-      if (parts.has('returning')) {
+      await part('returning', async () => {
         site.returning = await measureReturning(origin, pages, browserPath, { timed: isTimed });
-      }
-      if (parts.has('accept')) site.accept = await measureAccept(origin, '/', browserPath);
-      if (parts.has('lighthouse')) site.lighthouse = await measureLighthouse(origin, pages, runs, browserPath);
+      });
+      await part('accept', async () => void (site.accept = await measureAccept(origin, '/', browserPath)));
+      await part('lighthouse', async () => {
+        site.lighthouse = await measureLighthouse(origin, pages, runs, browserPath);
+      });
     } finally {
       server.close();
     }
-  }
-}
-/** Runs one part; a part that fails is reported, and the others still run. */
-async function part(name: string, run: () => Promise<void>): Promise<void> {
-  if (!parts.has(name)) return;
-  try {
-    await run();
-  } catch (error) {
-    log(`${name} failed: ${String(error)}`);
-    (results.failed ??= []).push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 await part('scale', async () => void (results.scale = await measureScale(counts)));
