@@ -48,7 +48,7 @@ const weight = (loaded: Loaded[], types: string[]) =>
 
 /** Consent given on a first visit, all of it (so that the tools' start is counted too): the cookies to come back with. */
 async function consentCookies(browser: Browser, baseURL: string) {
-  const first = await browser.newContext({ baseURL });
+  const first = await browser.newContext({ baseURL: baseURL! });
   const page = await first.newPage();
   await page.goto('/integritetspolicy/');
   await page
@@ -77,7 +77,7 @@ for (const name of ['published', 'v2-filled'] as const) {
       test.setTimeout(60_000 + paths.length * 20_000);
       for (const path of paths) {
         // A context of its own for each page: an empty cache and no consent, as a first visit has.
-        const context = await browser.newContext({ baseURL });
+        const context = await browser.newContext({ baseURL: baseURL! });
         const loaded = await visit(await context.newPage(), path, true);
         await context.close();
         const [html, css, js] = [['document'], ['stylesheet'], ['script']].map((types) => weight(loaded, types));
@@ -105,7 +105,7 @@ for (const name of ['published', 'v2-filled'] as const) {
       const cookies = await consentCookies(browser, baseURL!);
       // The same browser later: consent stored, and an empty cache, so that every script it runs is counted.
       const repeatVisit = async (path: string) => {
-        const context = await browser.newContext({ baseURL });
+        const context = await browser.newContext({ baseURL: baseURL! });
         await context.addCookies(cookies);
         const page = await context.newPage();
         const own = (await visit(page, path, false)).filter((resource) => resource.url.startsWith(baseURL!));
