@@ -3,7 +3,8 @@
 // and the consent log under load. It reports; it does not fail on a missed target. Figures
 // go to stdout and, for a full run with the default options, to BENCHMARKS.md (a partial
 // run writes .bench/BENCHMARKS.md).
-//   npm run bench                        everything (about ten minutes on two quiet cores)
+//   npm run bench                        everything (the page parts alone took 14 minutes on two cores,
+//                                        most of it under load; scale, scan and consent log add several)
 //   npm run bench -- --only weight,returning,accept,lighthouse,scale,scan,consent-log
 //                                        some parts only, e.g. `--only accept` or `--only returning`
 //   npm run bench -- --sites v2          the page parts on one build only (v1: as published, v2: version 2 in force)
@@ -103,7 +104,8 @@ await part('consent-log', async () => {
 });
 
 const minutes = (performance.now() - started) / 60_000;
-const command = ['npm run bench', ...process.argv.slice(2)].join(' ');
+const args = process.argv.slice(2);
+const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
 const text = await composeReport(results, { command, runs, browserPath, minutes });
 const file = fullRun ? join(root, 'BENCHMARKS.md') : join(work, 'BENCHMARKS.md');
 writeFileSync(file, text);
