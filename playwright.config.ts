@@ -27,11 +27,12 @@ export default defineConfig({
     launchOptions: { ...(chromium ? { executablePath: chromium } : {}), args: QUIET_CHROMIUM },
   },
   projects: [
-    // Dev servers of the real project, beside the harness's builds, which run in copies of it.
-    // First, as they take longest; one worker, in file order: two dev servers of one project would
-    // share Astro's .astro/, so the drafts preview stops its dev server before the web editor starts its own.
-    { name: 'editor', testMatch: 'editor/**/*.spec.ts', fullyParallel: false, workers: 1 },
     { name: 'features', testIgnore: ['editor/**', 'scan/**'] },
+    // Dev servers of the real project, after the other tests: a dev server watches the whole project,
+    // and the harness's copies of it, written beside it, made the web editor's dev server lose its pages.
+    // One worker, in file order: two dev servers of one project would share Astro's .astro/, so the
+    // drafts preview stops its dev server before the web editor starts its own.
+    { name: 'editor', testMatch: 'editor/**/*.spec.ts', dependencies: ['features'], fullyParallel: false, workers: 1 },
     // The cookie scan drives its own Chromium through every consent state: after the other tests,
     // so that its load does not starve them.
     { name: 'scan', testMatch: 'scan/**/*.spec.ts', dependencies: ['features'] },

@@ -10,7 +10,7 @@
  *   DELETE /sites/<name>  stops serving it (a dev server that must not outlive its test)
  * Each build runs in a copy of the project (./astroBuild.ts `projectCopy`): Astro writes the
  * content being built into the project's `.astro/`, where the dev servers of the web editor's
- * tests, which run beside these builds, read theirs.
+ * tests read theirs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
