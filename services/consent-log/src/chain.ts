@@ -129,6 +129,8 @@ export interface Store {
    * Removes the records received before `before` (ISO 8601): first a retention record
    * is chained, then the rows go in batches of `batch`, each its own transaction,
    * with `pause` milliseconds between them so that beacons are written in between.
+   * A receive time after the moment the plan is made, under the write lock (never before
+   * `now`), counts as in the future: a beacon that arrived while the command started is not.
    */
   prune(
     before: string,

@@ -293,8 +293,10 @@ function store(pool: Pool): Store {
     },
 
     async prune(before, { dryRun = false, forced = false, now = new Date(), batch = 1000, pause = 10 } = {}) {
-      const nowIso = now.toISOString();
+      // Taken again when the plan is made, under the head's lock: every record committed before it was received before it.
+      let nowIso = now.toISOString();
       const plan = async (client: PoolClient, last: { id: number; hash: string } | undefined) => {
+        nowIso = new Date(Math.max(now.getTime(), Date.now())).toISOString();
         // The first record that stays: the oldest received on or after the cut-off, not counting receive times in the future.
         const kept = (await one<{ id: number | null }>(
           client,

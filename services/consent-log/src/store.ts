@@ -205,8 +205,10 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
     },
 
     async prune(before, { dryRun = false, forced = false, now = new Date(), batch = 1000, pause = 10 } = {}) {
-      const nowIso = now.toISOString();
+      // Taken again when the plan is made, in the transaction: every record committed before it was received before it.
+      let nowIso = now.toISOString();
       const plan = (): PruneReport => {
+        nowIso = new Date(Math.max(now.getTime(), Date.now())).toISOString();
         const kept = (firstKept.get(before, nowIso) as { id: number | null }).id;
         const lastGone = (kept === null ? last.get() : lastBefore.get(kept)) as
           { id: number; hash: string } | undefined;

@@ -156,6 +156,28 @@ describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
       },
     );
 
+    it.skipIf(skip)(
+      'a beacon received after the command started, before its plan, is kept: it is new, not in the future',
+      async () => {
+        const db = await newLog();
+        // The command's clock, read as it started: a second before the last beacon arrived.
+        const started = new Date(Date.now() - 1000);
+        await seed(db, [
+          { receivedAt: monthsAgo(30) },
+          { receivedAt: monthsAgo(29) },
+          { receivedAt: new Date().toISOString() },
+        ]);
+        const store = await openTestStore(db);
+        try {
+          const report = await store.prune(monthsAgo(24), { now: started });
+          expect(report).toMatchObject({ count: 2, lastId: 2, future: 0, futureKept: [] });
+        } finally {
+          await store.close();
+        }
+        expect((await rows(db)).map((row) => row['id'])).toEqual([3, 4]);
+      },
+    );
+
     it.skipIf(skip)('a prune cut short is finished by the next, and verify says so meanwhile', async () => {
       const db = await newLog();
       await seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(29) }, { receivedAt: monthsAgo(28) }]);
