@@ -20,7 +20,11 @@ async function bannerTexts(
 ): Promise<{ page: string; html: string }[]> {
   const folder = join(root, 'samtycke', 'texter');
   const files = await readdir(folder).catch(() => []);
-  const shipped = files.filter((file) => pages.some(({ html }) => html.includes(`"${file.replace(/\.json$/, '')}"`)));
+  // Every quoted hash-like string the pages carry, read once: one pass over the pages, however many texts there are.
+  const carried = new Set(
+    pages.flatMap(({ html }) => [...html.matchAll(/"([0-9a-f]{16})"/g)].map((match) => match[1])),
+  );
+  const shipped = files.filter((file) => carried.has(file.replace(/\.json$/, '')));
   return Promise.all(
     shipped.map(async (file) => ({
       page: `samtycke/texter/${file}`,
