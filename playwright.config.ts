@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, QUIET_CHROMIUM } from './tools/chromium/find.ts';
+import { findHeadlessChromium, QUIET_CHROMIUM } from './tools/chromium/find.ts';
 import { origin, PORTS } from './tests/harness/ports.ts';
 
-const chromium = findChromium();
+const chromium = findHeadlessChromium();
 
 // Tests live by feature under tests/e2e/<feature>/; each file names the site it runs
 // against (tests/e2e/support/site.ts), which the harness builds when first asked for.

@@ -1,7 +1,7 @@
 // The browser a scan drives: the Chromium the tests use, and a fresh context
 // per consent state that looks like a Swedish visitor's browser.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { findChromium, QUIET_CHROMIUM } from '../../chromium/find.ts';
+import { findHeadlessChromium, QUIET_CHROMIUM } from '../../chromium/find.ts';
 import { ScanInputError } from '../errors.ts';
 
 /** A launched Chromium, with its version and the user agent of a visitor's browser of that version. */
@@ -13,7 +13,7 @@ export interface LaunchedBrowser {
 
 /** Launches Chromium, or says how to get one. */
 export async function launchBrowser(): Promise<LaunchedBrowser> {
-  const executablePath = findChromium();
+  const executablePath = findHeadlessChromium();
   if (!executablePath) {
     throw new ScanInputError('No Chromium found: run `node tools/chromium/ensure.ts` or set CHROMIUM_PATH.');
   }
