@@ -59,12 +59,25 @@ async function openPreferences(page: Page, url: string): Promise<void> {
   );
 }
 
+/**
+ * Waits until the open preferences have finished coming in: while the dialog fades and
+ * scales in, a click may land on the overlay behind it, or the banner's code may still set
+ * the switches to the stored choice after it.
+ */
+async function preferencesSettled(page: Page): Promise<void> {
+  await page.locator(PREFERENCES).waitFor({ state: 'visible', timeout: BANNER_TIMEOUT_MS });
+  await page
+    .locator('#cc-main')
+    .evaluate((main) => Promise.all(main.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+}
+
 /** Sets one category's switch in the open preferences. */
 async function setCategory(page: Page, category: string, on: boolean, url: string): Promise<void> {
   const toggle = page.locator(`${PREFERENCES} input[value="${category}"]`);
   if ((await toggle.count()) === 0) {
     throw new ScanInputError(`The cookie preferences on ${url} have no switch for the category "${category}".`);
   }
+  await preferencesSettled(page);
   await toggle.setChecked(on, { force: true });
 }
 
