@@ -13,8 +13,10 @@
  * tests read theirs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectCopy, withBuildLock } from './astroBuild.ts';
 import { CONSENT_LOG, CONSENT_LOG_TOKEN, origin, PORTS, STANDINS } from './ports.ts';
@@ -22,10 +24,17 @@ import { CONSENT_LOG_SITES, isSiteName, SITES, type SiteName } from './sites.ts'
 
 const root = resolve(import.meta.dirname, '../..');
 const astro = join(root, 'node_modules/.bin/astro');
-/** Where each site's content, build and cache go: `.test-builds/<name>/` (per port base, so that two runs can share a checkout). */
+/**
+ * Where each site's content, build, cache and copy of the project go: `<name>/` in a folder of
+ * the system's temporary folder named for this checkout (and the port base, so that two runs can
+ * share a checkout). Outside the project: a dev server of the project, the web editor's, watches
+ * everything inside it, and lost its pages while copies of the project were written there.
+ */
 export const BUILDS = join(
-  root,
-  process.env['TEST_PORT_BASE'] ? `.test-builds-${process.env['TEST_PORT_BASE']}` : '.test-builds',
+  tmpdir(),
+  `techtroopers-test-builds-${createHash('sha256').update(root).digest('hex').slice(0, 8)}${
+    process.env['TEST_PORT_BASE'] ? `-${process.env['TEST_PORT_BASE']}` : ''
+  }`,
 );
 const STANDINS_SCRIPT = join(root, 'tools/cookie-scan/standins/server.ts');
 
