@@ -211,6 +211,12 @@ export const toPrune = (row: Row): PruneRecord => ({
 export const broken = (row: Row): Broken => ({ id: row.id, receivedAt: row.received_at, consentId: row.consent_id });
 
 /** The content of the retention record with ID `id`, written at `receivedAt`, stating `statement`. */
+/**
+ * When a prune's plan is made, taken under the write lock: every record committed before it was
+ * received before it. Never before `now`, the command's clock as it started.
+ */
+export const planInstant = (now: Date): string => new Date(Math.max(now.getTime(), Date.now())).toISOString();
+
 export const pruneContent = (id: number, receivedAt: string, statement: PruneStatement): Content => ({
   id,
   received_at: receivedAt,

@@ -19,6 +19,7 @@ import {
   linked,
   OldDatabaseError,
   pendingPrune,
+  planInstant,
   pruneContent,
   SCHEMA_VERSION,
   toContent,
@@ -293,10 +294,7 @@ function store(pool: Pool): Store {
     },
 
     async prune(before, { dryRun = false, forced = false, now = new Date(), batch = 1000, pause = 10 } = {}) {
-      // Taken again when the plan is made, under the head's lock: every record committed before it was received before it.
-      let nowIso = now.toISOString();
-      const plan = async (client: PoolClient, last: { id: number; hash: string } | undefined) => {
-        nowIso = new Date(Math.max(now.getTime(), Date.now())).toISOString();
+      const plan = async (client: PoolClient, last: { id: number; hash: string } | undefined, nowIso: string) => {
         // The first record that stays: the oldest received on or after the cut-off, not counting receive times in the future.
         const kept = (await one<{ id: number | null }>(
           client,
@@ -337,7 +335,7 @@ function store(pool: Pool): Store {
       };
       const tail = (client: PoolClient) =>
         one<{ id: number; hash: string }>(client, 'SELECT id, hash FROM records ORDER BY id DESC LIMIT 1');
-      if (dryRun) return read(async (client) => (await plan(client, await tail(client))).report);
+      if (dryRun) return read(async (client) => (await plan(client, await tail(client), planInstant(now))).report);
 
       const interrupted = await read(async (client) =>
         pendingPrune(
@@ -348,7 +346,8 @@ function store(pool: Pool): Store {
       // The retention record first, under the head's lock: were the run cut short, the chain still says what was meant to go.
       const report = await write(async (client) => {
         const head = await lockHead(client);
-        const { report: planned, lastHash } = await plan(client, head);
+        const at = planInstant(now);
+        const { report: planned, lastHash } = await plan(client, head, at);
         if (planned.lastId === undefined || planned.count === 0) return planned;
         const statement: PruneStatement = {
           before,
@@ -359,7 +358,7 @@ function store(pool: Pool): Store {
           forced,
         };
         // The head is already locked: chain() locks it again, which its own transaction may.
-        const [recordId] = await chain(client, (id) => [pruneContent(id, nowIso, statement)]);
+        const [recordId] = await chain(client, (id) => [pruneContent(id, at, statement)]);
         return { ...planned, recordId };
       });
       // What an earlier, interrupted run meant to remove goes too. The batches take no lock on

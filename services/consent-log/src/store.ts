@@ -12,6 +12,7 @@ import {
   linked,
   OldDatabaseError,
   pendingPrune,
+  planInstant,
   pruneContent,
   SCHEMA_VERSION,
   toContent,
@@ -205,10 +206,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
     },
 
     async prune(before, { dryRun = false, forced = false, now = new Date(), batch = 1000, pause = 10 } = {}) {
-      // Taken again when the plan is made, in the transaction: every record committed before it was received before it.
-      let nowIso = now.toISOString();
-      const plan = (): PruneReport => {
-        nowIso = new Date(Math.max(now.getTime(), Date.now())).toISOString();
+      const plan = (nowIso: string): PruneReport => {
         const kept = (firstKept.get(before, nowIso) as { id: number | null }).id;
         const lastGone = (kept === null ? last.get() : lastBefore.get(kept)) as
           { id: number; hash: string } | undefined;
@@ -224,11 +222,12 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
           futureKept: (futureAfter.all(through, nowIso) as { id: number }[]).map((row) => row.id),
         };
       };
-      if (dryRun) return transaction('BEGIN', plan);
+      if (dryRun) return transaction('BEGIN', () => plan(planInstant(now)));
       const interrupted = interruptedPrune();
       // The retention record first: were the run cut short, the chain still says what was meant to go.
       const report = transaction('BEGIN IMMEDIATE', () => {
-        const planned = plan();
+        const at = planInstant(now);
+        const planned = plan(at);
         if (planned.lastId === undefined || planned.count === 0) return planned;
         const statement: PruneStatement = {
           before,
@@ -238,7 +237,7 @@ function prepare(db: DatabaseSync, path: string, options: { busyTimeout?: number
           future: planned.future,
           forced,
         };
-        const recordId = chain((id) => pruneContent(id, nowIso, statement));
+        const recordId = chain((id) => pruneContent(id, at, statement));
         return { ...planned, recordId };
       });
       // What an earlier, interrupted run meant to remove goes too.

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { expect } from '@playwright/test';
 import { startChildServer, type ChildServer } from '../../harness/childServer';
 import { CONSENT_LOG, CONSENT_LOG_TOKEN, origin, PORTS } from '../../harness/ports';
-import { postgresMissing, startPostgres, type PostgresServer } from '../../unit/consent-log/postgres';
+import { startPostgres, type PostgresServer } from '../../unit/consent-log/postgres';
 import { banner, storedConsent } from '../support/consent';
 import { testOn } from '../support/site';
 
@@ -13,10 +13,9 @@ const CLI = resolve(import.meta.dirname, '../../../services/consent-log/src/cli.
 // names its origin in the pages and their content security policy. Here a second
 // instance of the service runs on a PostgreSQL server of this file's own, and the
 // beacon the browser sends to that origin is passed to it unchanged (its method,
-// headers and body) and its answer back to the browser. Outside CI, without
-// PostgreSQL installed, the test is skipped and says so (./postgres.ts); in CI it fails.
+// headers and body) and its answer back to the browser. Without PostgreSQL installed,
+// the test fails, saying what to install (../../unit/consent-log/postgres.ts).
 test.describe('With PostgreSQL', () => {
-  test.skip(postgresMissing !== undefined, `PostgreSQL is not installed: ${postgresMissing}`);
   let postgres: PostgresServer;
   let log: string;
   let service: ChildServer;

@@ -4,7 +4,6 @@
  * both in prune.test.ts, checkpoint.test.ts and chain.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { postgresMissing } from './postgres';
 import {
   beaconFields,
   postgresServer,
@@ -22,7 +21,7 @@ import {
 const BEACONS = 5000;
 const CLIENTS = 50;
 
-describe.skipIf(postgresMissing !== undefined)('on PostgreSQL', () => {
+describe('on PostgreSQL', () => {
   it(
     `two instances take ${BEACONS} beacons from ${CLIENTS} clients together: none is lost, and verify passes`,
     { timeout: 120_000 },

@@ -37,9 +37,9 @@ async function seedMany(db: string, count: number, months: number): Promise<void
 
 // The same rules on both stores. On PostgreSQL the big prune is a twentieth as big: the test
 // proves the same there (batches that let beacons through), and the suite stays quick.
-describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
+describe.each(BACKENDS)('on $name', ({ name, newLog }) => {
   const old = name === 'SQLite' ? 200_000 : 10_000;
-  it.skipIf(skip)(
+  it(
     `a prune of ${old.toLocaleString('en')} old records while 20 clients send beacons: every beacon is answered 204, and verify passes`,
     { timeout: 240_000 },
     async () => {
@@ -94,7 +94,7 @@ describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
   );
 
   describe('prune', () => {
-    it.skipIf(skip)('--dry-run says what would go and removes nothing', async () => {
+    it('--dry-run says what would go and removes nothing', async () => {
       const db = await newLog();
       await seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(29) }, { receivedAt: monthsAgo(2) }]);
       const run = await runCli(db, ['prune', '--older-than', '24', '--dry-run']);
@@ -102,7 +102,7 @@ describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
       expect(await rows(db)).toHaveLength(3);
     });
 
-    it.skipIf(skip)('refuses a retention below 19 months unless forced, and records that it was forced', async () => {
+    it('refuses a retention below 19 months unless forced, and records that it was forced', async () => {
       const db = await newLog();
       await seed(db, [{ receivedAt: monthsAgo(14) }, { receivedAt: monthsAgo(1) }]);
       for (const [args, env] of [
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
       expect((await runCli(db, ['verify'])).status).toBe(0);
     });
 
-    it.skipIf(skip)('refuses an option given twice', async () => {
+    it('refuses an option given twice', async () => {
       const db = await newLog();
       await seed(db, [{ receivedAt: monthsAgo(30) }]);
       for (const args of [
@@ -135,50 +135,44 @@ describe.each(BACKENDS)('on $name', ({ name, skip, newLog }) => {
       expect(await rows(db)).toHaveLength(1);
     });
 
-    it.skipIf(skip)(
-      'a record with a receive time in the future neither stops retention nor is skipped silently',
-      async () => {
-        const db = await newLog();
-        await seed(db, [
-          { receivedAt: monthsAgo(30) },
-          { receivedAt: '2099-01-01T00:00:00.000Z' },
-          { receivedAt: monthsAgo(29) },
-          { receivedAt: monthsAgo(1) },
-          { receivedAt: '2098-01-01T00:00:00.000Z' },
-        ]);
-        const run = await runCli(db, ['prune', '--older-than', '24']);
-        expect(run.stdout).toMatch(/^Pruned 3 records received before .*, up to record 3;/m);
-        expect(run.stderr).toMatch(/^1 record among them had a receive time in the future/m);
-        expect(run.stderr).toMatch(/^Kept, with a receive time in the future \(a clock set wrong\): record 5\./m);
-        expect((await rows(db)).map((row) => row['id'])).toEqual([4, 5, 6]);
-        expect(JSON.parse(String((await rows(db))[2]!['prune']))).toMatchObject({ count: 3, lastId: 3, future: 1 });
-        expect((await runCli(db, ['verify'])).status).toBe(0);
-      },
-    );
+    it('a record with a receive time in the future neither stops retention nor is skipped silently', async () => {
+      const db = await newLog();
+      await seed(db, [
+        { receivedAt: monthsAgo(30) },
+        { receivedAt: '2099-01-01T00:00:00.000Z' },
+        { receivedAt: monthsAgo(29) },
+        { receivedAt: monthsAgo(1) },
+        { receivedAt: '2098-01-01T00:00:00.000Z' },
+      ]);
+      const run = await runCli(db, ['prune', '--older-than', '24']);
+      expect(run.stdout).toMatch(/^Pruned 3 records received before .*, up to record 3;/m);
+      expect(run.stderr).toMatch(/^1 record among them had a receive time in the future/m);
+      expect(run.stderr).toMatch(/^Kept, with a receive time in the future \(a clock set wrong\): record 5\./m);
+      expect((await rows(db)).map((row) => row['id'])).toEqual([4, 5, 6]);
+      expect(JSON.parse(String((await rows(db))[2]!['prune']))).toMatchObject({ count: 3, lastId: 3, future: 1 });
+      expect((await runCli(db, ['verify'])).status).toBe(0);
+    });
 
-    it.skipIf(skip)(
-      'a beacon received after the command started, before its plan, is kept: it is new, not in the future',
-      async () => {
-        const db = await newLog();
-        // The command's clock, read as it started: a second before the last beacon arrived.
-        const started = new Date(Date.now() - 1000);
-        await seed(db, [
-          { receivedAt: monthsAgo(30) },
-          { receivedAt: monthsAgo(29) },
-          { receivedAt: new Date().toISOString() },
-        ]);
-        const store = await openTestStore(db);
-        try {
-          const report = await store.prune(monthsAgo(24), { now: started });
-          expect(report).toMatchObject({ count: 2, lastId: 2, future: 0, futureKept: [] });
-        } finally {
-          await store.close();
-        }
-        expect((await rows(db)).map((row) => row['id'])).toEqual([3, 4]);
-      },
-    );
+    it('a beacon received after the command started, before its plan, is kept: it is new, not in the future', async () => {
+      const db = await newLog();
+      // The command's clock, read as it started: a second before the last beacon arrived.
+      const started = new Date(Date.now() - 1000);
+      await seed(db, [
+        { receivedAt: monthsAgo(30) },
+        { receivedAt: monthsAgo(29) },
+        { receivedAt: new Date().toISOString() },
+      ]);
+      const store = await openTestStore(db);
+      try {
+        const report = await store.prune(monthsAgo(24), { now: started });
+        expect(report).toMatchObject({ count: 2, lastId: 2, future: 0, futureKept: [] });
+      } finally {
+        await store.close();
+      }
+      expect((await rows(db)).map((row) => row['id'])).toEqual([3, 4]);
+    });
 
-    it.skipIf(skip)('a prune cut short is finished by the next, and verify says so meanwhile', async () => {
+    it('a prune cut short is finished by the next, and verify says so meanwhile', async () => {
       const db = await newLog();
       await seed(db, [{ receivedAt: monthsAgo(30) }, { receivedAt: monthsAgo(29) }, { receivedAt: monthsAgo(28) }]);
       const store = await openTestStore(db);

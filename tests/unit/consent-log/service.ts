@@ -15,7 +15,7 @@ import type { Beacon } from '#consent-log/beacon.ts';
 import type { Store } from '#consent-log/chain.ts';
 import { openPostgresStore } from '#consent-log/postgres.ts';
 import { openStore } from '#consent-log/store.ts';
-import { postgresMissing, startPostgres, type PostgresServer } from './postgres';
+import { startPostgres, type PostgresServer } from './postgres';
 
 const CLI = resolve(import.meta.dirname, '../../../services/consent-log/src/cli.ts');
 /** Node keeps the stripped and compiled service here, so that each of the many starts is quicker. */
@@ -43,10 +43,10 @@ export const isPostgres = (db: string): boolean => db.startsWith('postgres://');
 /** A new, empty PostgreSQL log (a schema of its own) on the test file's server. */
 export const tempPostgresLog = async (): Promise<string> => (await postgresServer()).newLog();
 
-/** The two stores, for tests that hold for both; `skip` is set where PostgreSQL is not installed. */
+/** The two stores, for tests that hold for both. */
 export const BACKENDS = [
-  { name: 'SQLite', skip: false, newLog: async () => tempDb() },
-  { name: 'PostgreSQL', skip: postgresMissing !== undefined, newLog: tempPostgresLog },
+  { name: 'SQLite', newLog: async () => tempDb() },
+  { name: 'PostgreSQL', newLog: tempPostgresLog },
 ] as const;
 
 /** The environment that points the service at `db`. */

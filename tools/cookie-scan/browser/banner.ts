@@ -77,7 +77,6 @@ async function setCategory(page: Page, category: string, on: boolean, url: strin
   if ((await toggle.count()) === 0) {
     throw new ScanInputError(`The cookie preferences on ${url} have no switch for the category "${category}".`);
   }
-  await preferencesSettled(page);
   await toggle.setChecked(on, { force: true });
 }
 
@@ -91,7 +90,7 @@ export async function choose(page: Page, state: StateDef, categories: CategoryId
     await click(page, `${BANNER} [data-role="necessary"]`);
   } else if (state.kind === 'only' && state.category) {
     await click(page, `${BANNER} [data-role="show"]`);
-    await page.locator(PREFERENCES).waitFor({ state: 'visible', timeout: BANNER_TIMEOUT_MS });
+    await preferencesSettled(page);
     for (const category of categories.filter((id) => id !== 'necessary')) {
       await setCategory(page, category, category === state.category, url);
     }
@@ -117,6 +116,7 @@ export async function withdraw(
   settle: () => Promise<void>,
 ): Promise<Consent> {
   await openPreferences(page, url);
+  await preferencesSettled(page);
   await setCategory(page, category, false, url);
   const reloaded = page.waitForEvent('load', { timeout: 2000 }).catch(() => undefined);
   await click(page, `${PREFERENCES} [data-role="save"]`);
