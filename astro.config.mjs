@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { adminEditor } from './src/integrations/adminEditor.ts';
 import { trimBannerCss } from './src/integrations/bannerCss.ts';
+import { minifyModules } from './src/integrations/minifyModules.ts';
 import { securityHeadersFile } from './src/integrations/securityHeaders.ts';
 import { siteTextCheck } from './src/integrations/siteText.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
@@ -30,7 +31,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // The consent banner is built like a worker, as one module of its own, and imported by URL
     // (src/client/consent/boot.ts): as a module, not a classic script.
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [minifyModules()] },
     css: { postcss: { plugins: [trimBannerCss()] } },
     // No script inlined into a page: the header policy allows scripts by origin, not by hash, and a
     // script of its own is cached across pages.

@@ -26,8 +26,11 @@ export function unusedSelectors(): string[] {
   return [...modifiers.filter((modifier) => !used.has(modifier)), 'cc--rtl', 'cc--darkmode'];
 }
 
+/** The banner's stylesheets: one for each layer, each with the library's base. */
+const STYLESHEETS = ['src/styles/banner.css', 'src/styles/preferences.css'];
+
 /**
- * A PostCSS plugin for the banner's stylesheet (src/styles/banner.css): it
+ * A PostCSS plugin for the banner's stylesheets (src/styles/banner.css and preferences.css): it
  * drops the library's rules for layouts the site does not use, about a sixth
  * of the banner's weight, and declares the library's custom properties on the
  * banner (`#cc-main`) instead of `:root`. Properties set on the root are inherited
@@ -41,7 +44,7 @@ export function trimBannerCss(): Plugin {
     postcssPlugin: 'trim-banner-css',
     Once(root) {
       const file = root.source?.input.file?.replaceAll('\\', '/').replace(/\?.*$/, '');
-      if (!file?.endsWith('src/styles/banner.css')) return;
+      if (!file || !STYLESHEETS.some((name) => file.endsWith(name))) return;
       root.walkRules((rule) => {
         const kept = rule.selectors.filter((selector) => !unused.some((pattern) => pattern.test(selector)));
         if (kept.length === 0) rule.remove();

@@ -4,15 +4,15 @@
  * non-essential runs until the visitor agrees.
  */
 import * as CookieConsent from 'vanilla-cookieconsent';
-// By URL, not as a stylesheet import: a page would otherwise link it for every visitor.
-import stylesheet from '../../styles/banner.css?url';
+// By URL, not as stylesheet imports: a page would otherwise link them for every visitor.
+import bannerStyles from '../../styles/banner.css?url';
+import preferencesStyles from '../../styles/preferences.css?url';
+// Built as a module of its own, as this one is (see boot.ts): what only the preferences show.
+import proofUrl from './proof.ts?worker&url';
 import { browserConfig, type Layer, type LayerText } from '../../lib/consent/bannerConfig.ts';
 import type { ConsentProof } from '../../lib/consent/stored.ts';
 import { sendReport } from './report.ts';
-import { BANNER, type Banner, type ConsentContext, type ConsentControls } from './startTools.ts';
-
-const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' });
-const DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
+import { BANNER, PROOF, type Banner, type ConsentContext, type ConsentControls } from './startTools.ts';
 
 /** How a choice was made, as the consent log records it (see recordConsent). */
 type Action = 'accept_all' | 'reject_all' | 'custom' | 'withdraw';
@@ -31,27 +31,59 @@ function runBanner(context: ConsentContext, controls: ConsentControls, { prebuil
 
 /** Opens Cookieinställningar, running the banner first if it is not yet. */
 async function showPreferences(context: ConsentContext, controls: ConsentControls): Promise<void> {
-  await runBanner(context, controls);
+  await Promise.all([runBanner(context, controls), preferencesReady()]);
   CookieConsent.showPreferences();
 }
 
+const stylesheets: Record<string, Promise<unknown>> = {};
+
 /**
- * The banner's stylesheet, linked as soon as this module loads (on a first visit, or
- * when the visitor reaches for Cookieinställningar), so that it is there by the click.
- * Resolves when it applies (or fails): the banner never shows unstyled. It styles
- * nothing but the banner, so linking it early changes nothing on the page.
+ * Links one of the banner's stylesheets, once, and resolves when it applies (or fails), so that
+ * neither layer ever shows unstyled. Each styles nothing but its layer, so linking one early
+ * changes nothing on the page. The banner's is linked when the banner runs; the preferences' only
+ * when the visitor reaches for them, so a first visit that answers the banner never loads them.
  */
-const stylesheetApplied: Promise<unknown> = new Promise((resolve) => {
-  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: stylesheet });
-  link.onload = link.onerror = resolve;
-  document.head.append(link);
-});
+const stylesheet = (href: string) =>
+  (stylesheets[href] ??= new Promise((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
+  }));
+
+/** What the preferences need beyond the banner: their styles and the words of their proof. */
+const preferencesReady = () => Promise.all([stylesheet(preferencesStyles), import(/* @vite-ignore */ proofUrl)]);
+
+/**
+ * The preferences' styles and proof fetched as the visitor reaches for a control that opens them
+ * (the banner's Inställningar, the page's links: a pointer over it, which a touch also brings, or
+ * focus), and a click that comes before they are there held back until they are: the library,
+ * whose own listeners these are, would show the preferences unstyled.
+ */
+function preparePreferences(): void {
+  let ready = false;
+  const prepare = () => preferencesReady().then(() => (ready = true));
+  for (const type of ['pointerover', 'focusin', 'click']) {
+    addEventListener(
+      type,
+      (event) => {
+        if (ready || !(event.target as Element).closest?.('#cc-main [data-role="show"],[data-cc]')) return;
+        if (type !== 'click') return void prepare();
+        event.preventDefault();
+        event.stopPropagation();
+        void prepare().then(() => CookieConsent.showPreferences());
+      },
+      true,
+    );
+  }
+}
 
 async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
   const { setup, gpc } = context;
-  const [bannerText, preferencesText] = (await controls.texts) as [LayerText, LayerText];
-  await stylesheetApplied;
-  const titles = new Map(setup.categories.map((category) => [category.id as string, category.title]));
+  // Built ahead (`prebuild`), the preferences are on the page, hidden: only their own styles hide them.
+  const [[bannerText, preferencesText]] = (await Promise.all([
+    controls.texts,
+    prebuild ? preferencesReady() : stylesheet(bannerStyles),
+  ])) as [[LayerText, LayerText], unknown];
   const hashes = setup.texts[gpc ? 'gpc' : 'standard'];
 
   const config = browserConfig(setup, gpc, { banner: bannerText, preferences: preferencesText });
@@ -111,23 +143,16 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
   }
 
   /** Fills the "Ditt samtycke" section of the preferences with what the cookie holds, checked field by field. */
-  function showProof(): void {
+  async function showProof(): Promise<void> {
     const target = document.querySelector('[data-consent-proof]');
     const stored = controls.readStored();
     const data = stored?.data;
     if (!target || !stored || !data || !CookieConsent.validConsent()) return;
-    target.textContent =
-      `Samtyckes-id: ${stored.consentId}. ` +
-      `Lämnat ${DATE_TIME.format(new Date(stored.consentTimestamp))}` +
-      (stored.lastConsentTimestamp
-        ? `, senast ändrat ${DATE_TIME.format(new Date(stored.lastConsentTimestamp))}. `
-        : '. ') +
-      `Godkända kategorier: ${stored.categories.map((id) => titles.get(id) ?? id).join(', ')}. ` +
-      `Samtycket avser cookiepolicyn version ${data.policyVersion}, som gäller sedan ${DATE.format(new Date(`${data.policyEffective}T00:00:00Z`))}. ` +
-      'Uppge samtyckes-id:t om du vill fråga oss om ditt samtycke.';
+    await preferencesReady();
+    target.textContent = globalThis[PROOF]!(stored, data, setup.categories);
   }
 
-  return CookieConsent.run({
+  await CookieConsent.run({
     ...config,
     lazyHtmlGeneration: !prebuild,
     onFirstConsent: () => recordConsent('consent'),
@@ -140,9 +165,10 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
       controls.apply(CookieConsent.getCookie().categories ?? []);
     },
     onModalShow: ({ modalName }) => {
-      if (modalName === 'preferencesModal') showProof();
+      if (modalName === 'preferencesModal') void showProof();
     },
   });
+  preparePreferences();
 }
 
 // Built as a module of its own (see boot.ts), it hands itself to the page's script by this name.

@@ -7,7 +7,7 @@
 import { GPC_REFUSES, NECESSARY } from '../../lib/consent/categories.ts';
 import { consentModeState } from '../../lib/consent/consentMode.ts';
 import type { PageConsent } from '../../lib/consent/setup.ts';
-import type { StoredConsent } from '../../lib/consent/stored.ts';
+import type { ConsentProof, StoredConsent } from '../../lib/consent/stored.ts';
 import type { GtmConfig, MatomoConfig } from '../../lib/consent/toolCatalog.ts';
 
 type Queue = unknown[];
@@ -17,6 +17,7 @@ declare global {
     dataLayer?: Queue;
   }
   var __consentBanner: Banner | undefined;
+  var __consentProof: ProofText | undefined;
 }
 
 /** What the banner module offers the page's script, once it has loaded. */
@@ -27,6 +28,12 @@ export interface Banner {
 
 /** The global name the banner module registers itself under. */
 export const BANNER = '__consentBanner';
+
+/** What the preferences' proof module (proof.ts) offers the banner: the words of "Ditt samtycke". */
+export type ProofText = (stored: StoredConsent, data: ConsentProof, categories: PageConsent['categories']) => string;
+
+/** The global name the proof module registers itself under. */
+export const PROOF = '__consentProof';
 
 /** What decides which tools may run on this page. */
 export interface ConsentContext {

@@ -1,6 +1,6 @@
 /**
- * The privacy request form's first script, all that a visit to /kontakt/ runs of it: it shows
- * the form and, for the request chosen, the fields that the markup names on each choice
+ * The privacy request form's script, loaded at the visitor's first move towards the form
+ * (./intent.ts): it shows the form and, for the request chosen, the fields that the markup names on each choice
  * (`data-message-fields`, and `data-letter-fields` where a letter is offered). What checks and composes
  * a request (./submit.ts) loads once a request is chosen; the letter and its personnummer check
  * (./letterRoute.ts) only once the letter is. Nothing is stored, and the personnummer never
@@ -124,10 +124,10 @@ function start(form: HTMLFormElement, setup: RequestSetup): void {
   // A link to /kontakt/?arende=<type> opens the form at that request.
   const asked = new URLSearchParams(location.search).get('arende') ?? '';
   const preselected = /^[a-z]+$/.test(asked) ? form.querySelector<HTMLInputElement>(`#arende-${asked}`) : null;
-  if (preselected?.name === 'arende') {
-    preselected.checked = true;
-    show(preselected, 'message');
-  }
+  if (preselected?.name === 'arende') preselected.checked = true;
+  // A request picked before this script arrived is shown now.
+  const picked = form.querySelector<HTMLInputElement>('input[name="arende"]:checked');
+  if (picked) show(picked, 'message');
 }
 
 const form = document.querySelector<HTMLFormElement>('[data-request-form]');

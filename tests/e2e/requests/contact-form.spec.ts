@@ -432,11 +432,52 @@ test('without JavaScript the page offers plain e-mail links and the postal addre
   await context.close();
 });
 
+test('the form shows at once, its script loads only at the visitor’s first move towards it, and a request picked before the script arrives is shown when it does', async ({
+  page,
+}) => {
+  const FORM_SCRIPT = /\/_astro\/main-[^/]*\.js$/;
+  const loaded: string[] = [];
+  page.on('request', (request) => {
+    if (FORM_SCRIPT.test(request.url())) loaded.push(request.url());
+  });
+  await page.route(FORM_SCRIPT, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.fulfill({ response });
+  });
+  await page.goto('/kontakt/');
+  await dismissBanner(page);
+  await page.waitForLoadState('networkidle');
+  await expect(form(page)).toBeVisible();
+  await expect(page.locator('[data-request-fallback]')).toBeHidden();
+  expect(loaded).toEqual([]);
+  // Picked while the script is still on its way: its fields show once it has arrived.
+  await form(page).getByRole('radio', { name: 'Spärr mot direktmarknadsföring' }).check();
+  expect(loaded).toHaveLength(1);
+  await expect(form(page).getByRole('textbox', { name: 'Namn' })).toBeVisible();
+  await expect(form(page).getByRole('button', { name: 'Skapa e-postmeddelande' })).toBeVisible();
+  expect(loaded).toHaveLength(1);
+});
+
 test('the form can be completed with the keyboard alone', async ({ page }) => {
   await page.goto('/kontakt/');
   await dismissBanner(page);
-  await form(page).getByRole('radio', { name: 'Spärr mot direktmarknadsföring' }).focus();
-  await page.keyboard.press('Space');
+  // Tab through the page into the choice of request, then the arrow keys to the one wanted.
+  const focusedRadio = () =>
+    page.evaluate(() => {
+      const focused = document.activeElement;
+      return focused instanceof HTMLInputElement && focused.name === 'arende' ? focused.labels?.[0]?.textContent : null;
+    });
+  for (let tabs = 0; (await focusedRadio()) == null; tabs++) {
+    expect(tabs, 'Tab never reached the choice of request').toBeLessThan(60);
+    await page.keyboard.press('Tab');
+  }
+  const wanted = form(page).getByRole('radio', { name: 'Spärr mot direktmarknadsföring' });
+  for (let arrows = 0; !(await wanted.isChecked()); arrows++) {
+    expect(arrows, 'the arrow keys never reached Spärr mot direktmarknadsföring').toBeLessThan(20);
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(wanted).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(form(page).getByRole('textbox', { name: 'Namn' })).toBeFocused();
   await page.keyboard.type('Kim Berg');

@@ -1,0 +1,96 @@
+import { expect, type Page } from '@playwright/test';
+import { banner, preferences } from '../support/consent';
+import { testOn } from '../support/site';
+
+const test = testOn('published');
+
+/** What only the preferences need: their styles and the words of their proof. */
+const PREFERENCES_ONLY = /\/_astro\/(preferences-[^/]*\.css|proof-[^/]*\.js)$/;
+
+const settingsButton = (page: Page) => banner(page).getByRole('button', { name: 'Inställningar' });
+
+/** Holds back the preferences' styles by `ms`, as a slow network would. */
+async function slowPreferenceStyles(page: Page, ms: number): Promise<void> {
+  await page.route(/\/_astro\/preferences-[^/]*\.css$/, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fulfill({ response });
+  });
+}
+
+/**
+ * Watches the preferences frame by frame from inside the page: for each frame in which they are
+ * visible, whether they were laid out as the library's styles lay them out (fixed over the page).
+ */
+async function watchPreferences(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __seen: string[] }).__seen = seen;
+    const frame = () => {
+      const dialog = document.querySelector('#cc-main .pm');
+      if (dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+        seen.push(getComputedStyle(dialog).position);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+}
+
+test('a first visit that answers the banner never fetches what only the preferences need', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (PREFERENCES_ONLY.test(request.url())) fetched.push(request.url());
+  });
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Acceptera alla' }).click();
+  await expect(banner(page)).toBeHidden();
+  await page.goto('/cookiepolicy/');
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+});
+
+test('a click on Inställningar before the preferences’ styles arrive opens them once the styles apply, never unstyled', async ({
+  page,
+}) => {
+  await slowPreferenceStyles(page, 800);
+  await page.goto('/');
+  await expect(settingsButton(page)).toBeVisible();
+  const seen = await watchPreferences(page);
+  const styles = page.waitForResponse(/\/_astro\/preferences-[^/]*\.css$/);
+  // A click with no pointer over the button first: nothing has fetched the styles yet.
+  await settingsButton(page).dispatchEvent('click');
+  await expect(preferences(page)).toBeHidden();
+  await styles;
+  await expect(preferences(page)).toBeVisible();
+  await expect(preferences(page).getByRole('button', { name: 'Spara mina val' })).toBeVisible();
+  const frames = await seen();
+  expect(frames.length).toBeGreaterThan(0);
+  expect(new Set(frames)).toEqual(new Set(['fixed']));
+});
+
+test('while the preferences’ styles are on their way, what the library builds ahead takes no room and no click', async ({
+  page,
+}) => {
+  await slowPreferenceStyles(page, 1500);
+  await page.goto('/');
+  await expect(settingsButton(page)).toBeVisible();
+  const seen = await watchPreferences(page);
+  // The pointer resting on the button: the library builds the preferences, and their styles are asked for.
+  const asked = page.waitForRequest(/\/_astro\/preferences-[^/]*\.css$/);
+  await settingsButton(page).hover();
+  await asked;
+  await expect(page.locator('#cc-main .pm')).toHaveCount(1);
+  await expect(page.locator('#cc-main .pm')).toBeHidden();
+  // The button is still what the pointer is over, so the click reaches it.
+  expect(
+    await settingsButton(page).evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+    }),
+  ).toBe(true);
+  await settingsButton(page).click();
+  await expect(preferences(page)).toBeVisible();
+  expect(new Set(await seen())).toEqual(new Set(['fixed']));
+});
