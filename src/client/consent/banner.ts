@@ -79,10 +79,12 @@ function preparePreferences(): void {
 
 async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
   const { setup, gpc } = context;
-  // Built ahead (`prebuild`), the preferences are on the page, hidden: only their own styles hide them.
+  // The banner waits for its styles; the preferences, built ahead (`prebuild`) while theirs are
+  // on the way, stay out of the way until they arrive (global.css), and only show once they have.
+  if (prebuild) void preferencesReady();
   const [[bannerText, preferencesText]] = (await Promise.all([
     controls.texts,
-    prebuild ? preferencesReady() : stylesheet(bannerStyles),
+    prebuild || stylesheet(bannerStyles),
   ])) as [[LayerText, LayerText], unknown];
   const hashes = setup.texts[gpc ? 'gpc' : 'standard'];
 
