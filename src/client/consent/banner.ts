@@ -50,8 +50,11 @@ const stylesheet = (href: string) =>
     document.head.append(link);
   }));
 
-/** What the preferences need beyond the banner: their styles and the words of their proof. */
-const preferencesReady = () => Promise.all([stylesheet(preferencesStyles), import(/* @vite-ignore */ proofUrl)]);
+/** The words of the preferences' proof ("Ditt samtycke"), fetched once. */
+const loadProof = () => import(/* @vite-ignore */ proofUrl);
+
+/** What the preferences wait for before they show, their styles, with the words of their proof fetched alongside. */
+const preferencesReady = () => (void loadProof(), stylesheet(preferencesStyles));
 
 /**
  * The preferences' styles and proof fetched as the visitor reaches for a control that opens them
@@ -150,7 +153,9 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
     const stored = controls.readStored();
     const data = stored?.data;
     if (!target || !stored || !data || !CookieConsent.validConsent()) return;
-    await preferencesReady();
+    // Not "no choice yet" while the words arrive.
+    target.textContent = '';
+    await loadProof();
     target.textContent = globalThis[PROOF]!(stored, data, setup.categories);
   }
 

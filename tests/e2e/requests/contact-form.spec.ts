@@ -453,7 +453,7 @@ test('the form shows at once, its script loads only at the visitor’s first mov
   expect(loaded).toEqual([]);
   // Picked while the script is still on its way: the request's fields show once it has arrived.
   await form(page).getByRole('radio', { name: 'Spärr mot direktmarknadsföring' }).check();
-  expect(loaded).toHaveLength(1);
+  await expect.poll(() => loaded.length).toBe(1);
   await expect(form(page).getByRole('textbox', { name: 'Namn' })).toBeVisible();
   await expect(form(page).getByRole('button', { name: 'Skapa e-postmeddelande' })).toBeVisible();
   expect(loaded).toHaveLength(1);
