@@ -94,3 +94,45 @@ test('while the preferences’ styles are on their way, what the library builds 
   await expect(preferences(page)).toBeVisible();
   expect(new Set(await seen())).toEqual(new Set(['fixed']));
 });
+
+/** Watches, frame by frame from inside the page, where the preferences stand while they are visible: top and bottom. */
+async function watchPlace(page: Page): Promise<() => Promise<[number, number][]>> {
+  await page.evaluate(() => {
+    const seen: [number, number][] = [];
+    (globalThis as unknown as { __place: [number, number][] }).__place = seen;
+    const frame = () => {
+      const dialog = document.querySelector('#cc-main .pm');
+      if (dialog?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+        const { top, bottom } = dialog.getBoundingClientRect();
+        seen.push([Math.round(top), Math.round(bottom)]);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { __place: [number, number][] }).__place.splice(0));
+}
+
+for (const width of [375, 1280]) {
+  test(`at ${width} px wide the preferences stand whole within the screen from their first frame`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 720 });
+    const wholeInView = async (open: () => Promise<void>) => {
+      const place = await watchPlace(page);
+      await open();
+      await expect(preferences(page)).toBeVisible();
+      await expect(preferences(page).getByRole('button', { name: 'Spara mina val' })).toBeInViewport();
+      const frames = await place();
+      expect(frames.length).toBeGreaterThan(0);
+      for (const [top, bottom] of frames) {
+        expect(top).toBeGreaterThanOrEqual(0);
+        expect(bottom).toBeLessThanOrEqual(720);
+      }
+    };
+    // From the banner, and, the choice made, from the footer of another page.
+    await page.goto('/');
+    await wholeInView(() => settingsButton(page).click());
+    await preferences(page).getByRole('button', { name: 'Avvisa alla' }).click();
+    await page.goto('/cookiepolicy/');
+    await wholeInView(() => page.getByRole('contentinfo').getByRole('link', { name: 'Cookieinställningar' }).click());
+  });
+}
