@@ -21,11 +21,11 @@ let running: Promise<void> | undefined;
 
 /**
  * Runs the banner once per page: shown when there is no valid consent, as the library
- * decides. `prebuild`: the visitor is reaching for Cookieinställningar, so the
- * preferences are built now, hidden, and only shown by the click.
+ * decides. `prepare`: the visitor is reaching for Cookieinställningar, so the preferences'
+ * styles are fetched now, and the banner's only if it shows.
  */
-function runBanner(context: ConsentContext, controls: ConsentControls, { prebuild = false } = {}): Promise<void> {
-  running ??= start(context, controls, prebuild);
+function runBanner(context: ConsentContext, controls: ConsentControls, { prepare = false } = {}): Promise<void> {
+  running ??= start(context, controls, prepare);
   return running;
 }
 
@@ -80,14 +80,13 @@ function preparePreferences(): void {
   }
 }
 
-async function start(context: ConsentContext, controls: ConsentControls, prebuild: boolean): Promise<void> {
+async function start(context: ConsentContext, controls: ConsentControls, prepare: boolean): Promise<void> {
   const { setup, gpc } = context;
-  // The banner waits for its styles; the preferences, built ahead (`prebuild`) while theirs are
-  // on the way, stay out of the way until they arrive (global.css), and only show once they have.
-  if (prebuild) void preferencesReady();
+  // The banner waits for its styles; the preferences wait for theirs when they are opened.
+  if (prepare) void preferencesReady();
   const [[bannerText, preferencesText]] = (await Promise.all([
     controls.texts,
-    prebuild || stylesheet(bannerStyles),
+    prepare || stylesheet(bannerStyles),
   ])) as [[LayerText, LayerText], unknown];
   const hashes = setup.texts[gpc ? 'gpc' : 'standard'];
 
@@ -161,7 +160,10 @@ async function start(context: ConsentContext, controls: ConsentControls, prebuil
 
   await CookieConsent.run({
     ...config,
-    lazyHtmlGeneration: !prebuild,
+    // The preferences are built when they first open, their styles there: they then appear in the
+    // next frame (see preferences.css). Built earlier, they would fade in. (The library still builds
+    // them ahead while a pointer rests on the banner's Inställningar; global.css hides them till then.)
+    lazyHtmlGeneration: true,
     onFirstConsent: () => recordConsent('consent'),
     onConsent: () => controls.apply(CookieConsent.getCookie().categories ?? []),
     onChange: ({ changedCategories }) => {

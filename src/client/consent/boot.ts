@@ -50,9 +50,9 @@ function boot(context: ConsentContext): void {
   else void loadBanner().then(({ runBanner }) => runBanner(context, controls));
 
   // As soon as the visitor reaches for the link (a pointer over it, focus, or the first touch of
-  // a tap, well before its click), the banner is fetched and the preferences built, hidden, so
-  // that the click only has to show them.
-  const prepare = () => void loadBanner().then(({ runBanner }) => runBanner(context, controls, { prebuild: true }));
+  // a tap, well before its click), the banner and the preferences' styles are fetched, so that
+  // the click has only to build and show them.
+  const prepare = () => void loadBanner().then(({ runBanner }) => runBanner(context, controls, { prepare: true }));
   for (const link of document.querySelectorAll('[data-cc="show-preferencesModal"]')) {
     for (const type of ['pointerenter', 'focus', 'pointerdown', 'touchstart']) {
       link.addEventListener(type, prepare, { once: true, passive: true });

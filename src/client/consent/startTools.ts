@@ -22,7 +22,7 @@ declare global {
 
 /** What the banner module offers the page's script, once it has loaded. */
 export interface Banner {
-  runBanner(context: ConsentContext, controls: ConsentControls, options?: { prebuild?: boolean }): Promise<void>;
+  runBanner(context: ConsentContext, controls: ConsentControls, options?: { prepare?: boolean }): Promise<void>;
   showPreferences(context: ConsentContext, controls: ConsentControls): Promise<void>;
 }
 
