@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { STANDINS } from '../../harness/ports';
 import { expectNoAxeViolations } from '../support/consent';
+import { slowDown } from '../support/helpers';
 import {
   catchMailto,
   caughtMailto,
@@ -440,11 +441,7 @@ test('the form shows at once, its script loads only at the visitor’s first mov
   page.on('request', (request) => {
     if (FORM_SCRIPT.test(request.url())) loaded.push(request.url());
   });
-  await page.route(FORM_SCRIPT, async (route) => {
-    const response = await route.fetch();
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await route.fulfill({ response });
-  });
+  await slowDown(page, FORM_SCRIPT, 600);
   await page.goto('/kontakt/', { waitUntil: 'networkidle' });
   await expect(form(page)).toBeVisible();
   await expect(page.locator('[data-request-fallback]')).toBeHidden();

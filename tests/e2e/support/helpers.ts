@@ -27,3 +27,12 @@ export async function axeEverySitemapPage(page: Page, request: APIRequestContext
     await test.step(path, () => expectNoAxeViolations(page));
   }
 }
+
+/** Holds back every response to `url` by `ms`, as a slow network would. */
+export async function slowDown(page: Page, url: RegExp, ms: number): Promise<void> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fulfill({ response });
+  });
+}
